@@ -1,0 +1,3 @@
+from kennisnetwerk.manage import main
+
+main()

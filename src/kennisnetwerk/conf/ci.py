@@ -1,0 +1,10 @@
+"""The test suite: fast hashing, mail kept in memory unless a test points it at an SMTP server."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "ci-only-not-secret-kennisnetwerk")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
