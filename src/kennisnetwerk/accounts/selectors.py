@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Region
@@ -57,12 +57,11 @@ def user_regions(user: User) -> QuerySet[Region]:
         "organisation__municipality"
     )
     return (
-        Region.objects.filter(person_roles__user=user)
-        .union(
-            Region.objects.filter(municipalities__in=org_municipalities).exclude(
-                kind__in=AUTOMATIC_REGION_KINDS
-            )
+        Region.objects.filter(
+            Q(person_roles__user=user)
+            | (Q(municipalities__in=org_municipalities) & ~Q(kind__in=AUTOMATIC_REGION_KINDS))
         )
+        .distinct()
         .order_by("name")
     )
 

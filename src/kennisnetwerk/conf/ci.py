@@ -4,6 +4,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "ci-only-not-secret-kennisnetwerk")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# Tasks run at once inside tests; one test runs the real database worker explicitly.
+os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
 from .base import *  # noqa: E402,F403
 

@@ -3,14 +3,14 @@
 import re
 import unicodedata
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_APOSTROPHES = str.maketrans({"\u2019": None, "\u2018": None, "`": None, "\u00b4": None, "'": None})
 _PREFIX = re.compile(r"^(gemeente|gem\.)\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s\-_.]+")
 
 
 def name_key(name: str) -> str:
     """A key under which spelling variants of one name meet: case, accents, apostrophes,
-    hyphens and a leading "gemeente" do not matter ("Sint-Michielsgestel" = "sint michielsgestel",
+    hyphens, apostrophes and a leading "gemeente" do not matter ("Sint-Michielsgestel" = "sint michielsgestel",
     "Súdwest-Fryslân" = "sudwest fryslan")."""
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -1,0 +1,46 @@
+import pytest
+from django.core.cache import cache
+
+from .factories import PASSWORD, UserFactory, make_facilitator
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_five_wrong_passwords_throttle_further_attempts_with_a_dutch_message(client):
+    user = UserFactory(email="doelwit@voorbeeld.example")
+    for _ in range(5):
+        response = client.post("/account/login/", {"login": user.email, "password": "fout"})
+        assert response.status_code == 200
+        assert "_auth_user_id" not in client.session
+    response = client.post("/account/login/", {"login": user.email, "password": PASSWORD})
+    assert "Te veel inlogpogingen" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_without_authenticator_app_must_set_one_up(client):
+    from .factories import UserFactory as Factory
+
+    staff = Factory(is_staff=True)
+    client.force_login(staff)
+    response = client.get("/dashboard/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/2fa/totp/activate/")
+    assert client.get("/auditlog/").status_code == 302
+
+
+def test_staff_login_asks_for_the_second_factor(client):
+    staff = make_facilitator(email="begeleider@voorbeeld.example")
+    response = client.post("/account/login/", {"login": staff.email, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/account/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+    wrong = client.post("/account/2fa/authenticate/", {"code": "000000"})
+    assert wrong.status_code == 200
+    assert "_auth_user_id" not in client.session

@@ -1,0 +1,144 @@
+"""Every URL pattern is public on purpose or protected. The test walks all of them as an
+anonymous visitor and as a coordinator and party member of another region. A new URL that is
+not declared here makes the test fail."""
+
+import datetime as dt
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from kennisnetwerk.accounts.models import Invitation
+from kennisnetwerk.accounts.tests.factories import (
+    OrganisationFactory,
+    RegionFactory,
+    make_coordinator,
+)
+
+# Pages anyone may see.
+PUBLIC = {
+    "core:home", "core:section", "core:privacy", "core:healthz",
+    "geo:region_list", "geo:region_detail", "geo:municipality_lookup",
+    "account_login", "account_signup", "account_reset_password",
+    "account_reset_password_done", "account_email_verification_sent", "account_inactive",
+    "account_request_login_code",
+}
+# Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
+# POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
+# protected content.
+FLOW = {
+    "set_language", "account_logout", "account_confirm_email",
+    "account_reset_password_from_key", "account_reset_password_from_key_done",
+    "account_confirm_login_code", "account_confirm_password_reset_code",
+    "account_complete_password_reset", "account_password_reset_completed",
+    "account_signup_by_passkey", "mfa_authenticate", "mfa_reauthenticate",
+    "account_reauthenticate", "mfa_trust", "mfa_login_webauthn", "mfa_signup_webauthn",
+    "account_verify_phone", "account_change_phone", "accounts:invitation",
+}
+# Pages about the logged-in person themselves.
+OWN = {
+    "accounts:dashboard", "accounts:personal_data", "accounts:personal_data_download",
+    "accounts:personal_data_erase", "account_email", "account_change_password",
+    "account_set_password", "mfa_index", "mfa_activate_totp", "mfa_deactivate_totp",
+    "mfa_view_recovery_codes", "mfa_generate_recovery_codes", "mfa_download_recovery_codes",
+    "mfa_list_webauthn", "mfa_add_webauthn", "mfa_remove_webauthn", "mfa_edit_webauthn",
+    # Scoped to what the person may invite to; the scoping has its own tests.
+    "accounts:invitations",
+}
+# Pages a coordinator and party member of another region may not use.
+RESTRICTED = {"core:audit_log", "geo:region_create", "geo:region_edit"}
+# Values for URL parameters where the generic sample does not fit.
+SAMPLES_BY_NAME = {"core:section": {"slug": "atlas"}}
+
+
+def _patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or ""
+            yield from _patterns(entry, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(entry, URLPattern):
+            yield namespace, entry
+
+
+def _params(pattern: URLPattern) -> list[str]:
+    converters = getattr(pattern.pattern, "converters", None)
+    if converters is not None and converters:
+        return list(converters)
+    return list(pattern.pattern.regex.groupindex)
+
+
+@pytest.fixture
+def world(reference_data):
+    home = RegionFactory(name="Noordoost-Brabant", slug="noordoost-brabant-test",
+                         municipalities=["Oss"])
+    other = RegionFactory(name="Andere regio", municipalities=["Leiden"])
+    outsider = make_coordinator(other, email="buiten@voorbeeld.example")
+    elsewhere = OrganisationFactory(name="Partij elders")
+    elsewhere.municipality = other.municipalities.get()
+    elsewhere.save()
+    elsewhere.memberships.create(user=outsider, role="member")
+    invitation = Invitation.objects.create(
+        email="uitgenodigd@voorbeeld.example", region=home, region_role="coordinator",
+        expires_at=timezone.now() + dt.timedelta(days=1),
+    )
+    samples = {"slug": home.slug, "token": invitation.token, "key": "x-y", "uidb36": "1",
+               "object_id": "1", "app_label": "accounts", "content_type_id": "1",
+               "pk": "1", "url": "x"}
+    return {"outsider": outsider, "samples": samples}
+
+
+def _url(namespace, pattern, samples):
+    name = f"{namespace}{pattern.name}"
+    own = SAMPLES_BY_NAME.get(name, {})
+    kwargs = {p: own.get(p, samples.get(p, "1")) for p in _params(pattern)}
+    return name, reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.django_db
+def test_every_url_is_public_on_purpose_or_refused(client, world):
+    problems = []
+    for namespace, pattern in _patterns():
+        if pattern.name is None:
+            if namespace == "admin:":
+                continue  # the admin's own redirects and catch-all, behind its login
+            problems.append(f"unnamed URL pattern {pattern.pattern}")
+            continue
+        name, url = _url(namespace, pattern, world["samples"])
+        if name.startswith("admin:"):
+            client.logout()
+            anonymous = client.get(url)
+            client.force_login(world["outsider"])
+            outsider = client.get(url)
+            for who, response in (("anonymous", anonymous), ("outsider", outsider)):
+                refused = response.status_code == 403 or (
+                    response.status_code == 302
+                    and ("login" in response["Location"] or name == "admin:logout")
+                )
+                if not refused:
+                    problems.append(f"{name} {url} as {who}: {response.status_code}")
+            continue
+        client.logout()
+        anonymous = client.get(url)
+        client.force_login(world["outsider"])
+        outsider = client.get(url)
+        if name in PUBLIC:
+            ok = anonymous.status_code == 200 and outsider.status_code in (200, 302)
+        elif name in FLOW:
+            ok = all(r.status_code in (200, 302, 400, 403, 404, 405)
+                     for r in (anonymous, outsider))
+        elif name in OWN:
+            ok = (anonymous.status_code == 302
+                  and "/account/login/" in anonymous["Location"]
+                  and outsider.status_code in (200, 302, 404, 405))
+        elif name in RESTRICTED:
+            ok = (anonymous.status_code == 302
+                  and "/account/login/" in anonymous["Location"]
+                  and outsider.status_code == 403)
+        else:
+            problems.append(f"{name} {url} is not declared in this test")
+            continue
+        if not ok:
+            problems.append(f"{name} {url}: anonymous {anonymous.status_code}, "
+                            f"outsider {outsider.status_code}")
+    assert not problems, "\n".join(problems)
