@@ -42,12 +42,12 @@ chromium:
 	@bash scripts/ensure-chromium.sh
 
 lint: venv
-	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff check src tests scripts conftest.py
+	$(BIN)/ruff format --check src tests scripts conftest.py
 
 checks: venv assets
 	DJANGO_SETTINGS_MODULE=kennisnetwerk.conf.ci $(BIN)/kennisnetwerk makemigrations --check --dry-run
 	$(BIN)/python scripts/check_catalogue.py
-	$(BIN)/python scripts/check_deploy.py
 
 test: venv assets chromium lint checks
 	$(BIN)/pytest -n 2 --dist loadgroup

@@ -27,9 +27,19 @@ def main() -> int:
         shutil.copy2(PO, backup)
         try:
             subprocess.run(  # noqa: S603
-                [str(Path(sys.executable).with_name("kennisnetwerk")), "makemessages",
-                 "-l", "nl", "--no-location", "--no-obsolete", "--ignore", "static/*"],
-                cwd=PACKAGE, check=True, capture_output=True,
+                [
+                    str(Path(sys.executable).with_name("kennisnetwerk")),
+                    "makemessages",
+                    "-l",
+                    "nl",
+                    "--no-location",
+                    "--no-obsolete",
+                    "--ignore",
+                    "static/*",
+                ],
+                cwd=PACKAGE,
+                check=True,
+                capture_output=True,
             )
             fresh = polib.pofile(str(PO))
         finally:

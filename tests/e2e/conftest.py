@@ -6,11 +6,18 @@ import os
 # the ORM calls the fixtures and tests make in that thread.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
+import pytest
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from kennisnetwerk.accounts.models import User
+from kennisnetwerk.geo.models import Municipality
+from kennisnetwerk.geo.reference_data import reference_data_read
+from kennisnetwerk.geo.services import reference_data_apply
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -40,14 +47,8 @@ def browser() -> Iterator[Browser]:
 def e2e_db(transactional_db) -> None:
     """A flushed database with the reference data, and an empty cache: the login rate limits
     live in the cache and would otherwise carry over from one test to the next."""
-    from django.core.cache import cache
-
-    from kennisnetwerk.geo.models import Municipality
-    from kennisnetwerk.geo.reference_data import reference_data_read
-    from kennisnetwerk.geo.services import reference_data_apply
-
     cache.clear()
-    # The first test still sees the data the session loaded; re-applying it costs a second.
+    # Re-applying data that is already there takes about a second, so only load when missing.
     if not Municipality.objects.exists():
         reference_data_apply(data=reference_data_read())
 
@@ -96,12 +97,15 @@ def assert_accessible(axe_source: str) -> Callable[[Page], None]:
 
 
 @pytest.fixture
-def make_user(e2e_db) -> Callable[..., object]:
+def password() -> str:
+    """The password of every person ``make_user`` creates."""
+    return PASSWORD
+
+
+@pytest.fixture
+def make_user(e2e_db) -> Callable[..., User]:
     """Create a person who can log in: a known password and a verified e-mail address
     (verification is mandatory)."""
-    from allauth.account.models import EmailAddress
-
-    from kennisnetwerk.accounts.models import User
 
     def make(email: str, full_name: str, **extra) -> User:
         user = User.objects.create_user(

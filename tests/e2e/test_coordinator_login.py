@@ -1,15 +1,15 @@
 import pytest
 from playwright.sync_api import expect
 
+from kennisnetwerk.accounts.models import RegionRole
+from kennisnetwerk.geo.models import Municipality
+from kennisnetwerk.geo.services import region_create
+
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
 
 
 @pytest.fixture
 def coordinator(make_user):
-    from kennisnetwerk.accounts.models import RegionRole
-    from kennisnetwerk.geo.models import Municipality
-    from kennisnetwerk.geo.services import region_create
-
     region = region_create(
         name="Noordoost-Brabant",
         kind="custom",

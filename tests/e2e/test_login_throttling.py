@@ -15,6 +15,7 @@ def test_sixth_attempt_after_five_wrong_passwords_is_refused(
     for _attempt in range(5):
         log_in(page, user.email, "verkeerd-wachtwoord")
         expect(page).to_have_url("/account/login/")
+        expect(page.get_by_role("alert")).to_be_visible()
         expect(page.get_by_text(TOO_MANY_ATTEMPTS)).to_have_count(0)
     assert_accessible(page)
 

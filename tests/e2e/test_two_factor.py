@@ -1,6 +1,8 @@
 import time
+from urllib.parse import quote
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
@@ -9,10 +11,9 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 TOTP_PERIOD = 30
 
 
-def totp_code(counter_offset: int = 0) -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // TOTP_PERIOD + counter_offset))
+def totp_code(period_offset: int = 0) -> str:
+    counter = int(time.time()) // TOTP_PERIOD + period_offset
+    return format_hotp_value(hotp_value(TOTP_SECRET, counter))
 
 
 def current_totp_code() -> str:
@@ -38,8 +39,6 @@ def submit_code(page: Page, code: str) -> None:
 
 @pytest.fixture
 def facilitator(make_user):
-    from allauth.mfa.totp.internal.auth import TOTP
-
     user = make_user("femke@kennisnetwerk.example", "Femke de Boer", is_staff=True)
     TOTP.activate(user, TOTP_SECRET)
     return user
@@ -66,15 +65,24 @@ def test_facilitator_needs_the_authenticator_code(page, facilitator, log_in, ass
 
 
 def test_facilitator_without_authenticator_must_activate_one(
-    page, make_user, log_in, assert_accessible
+    page, make_user, password, log_in, assert_accessible
 ):
     user = make_user("pieter@kennisnetwerk.example", "Pieter Jansen", is_staff=True)
+    activate_url = "/account/2fa/totp/activate/?next=/dashboard/"
 
     log_in(page, user.email)
 
-    expect(page).to_have_url("/account/2fa/totp/activate/?next=/dashboard/")
+    # allauth asks for the password once more before an authenticator may be added.
+    expect(page).to_have_url(f"/account/reauthenticate/?next={quote(activate_url, safe='')}")
+    assert_accessible(page)
+    page.fill("input[name=password]", password)
+    with page.expect_navigation():
+        page.locator("form:has(input[name=password]) button[type=submit]").click()
+
+    expect(page).to_have_url(activate_url)
+    expect(page.locator("input[name=code]")).to_be_visible()
     assert_accessible(page)
 
     page.goto("/dashboard/")
 
-    expect(page).to_have_url("/account/2fa/totp/activate/?next=/dashboard/")
+    expect(page).to_have_url(activate_url)

@@ -21,10 +21,14 @@ class MunicipalityNameField(forms.CharField):
         if resolution.municipality is None:
             if resolution.ambiguous:
                 raise forms.ValidationError(
-                    _("“%(name)s” exists in several municipalities: %(options)s. "
-                      "Please enter the municipality."),
-                    params={"name": value,
-                            "options": ", ".join(m.name for m in resolution.candidates)},
+                    _(
+                        "“%(name)s” exists in several municipalities: %(options)s. "
+                        "Please enter the municipality."
+                    ),
+                    params={
+                        "name": value,
+                        "options": ", ".join(m.name for m in resolution.candidates),
+                    },
                 )
             raise forms.ValidationError(
                 _("We do not know a municipality or place called “%(name)s”."),
@@ -39,15 +43,25 @@ class SignupForm(AllauthSignupForm):
     full_name = forms.CharField(label=_("Your name"), max_length=200)
     company_name = forms.CharField(label=_("Company name"), max_length=200)
     kvk_number = forms.CharField(
-        label=_("KVK number (optional)"), max_length=8, required=False,
-        validators=[kvk_number_validator], help_text=_("8 digits"),
+        label=_("KVK number (optional)"),
+        max_length=8,
+        required=False,
+        validators=[kvk_number_validator],
+        help_text=_("8 digits"),
     )
     municipality = MunicipalityNameField(
         label=_("Municipality or place of business (optional)"), required=False
     )
 
-    field_order = ["full_name", "email", "password1", "password2", "company_name",
-                   "kvk_number", "municipality"]
+    field_order = [
+        "full_name",
+        "email",
+        "password1",
+        "password2",
+        "company_name",
+        "kvk_number",
+        "municipality",
+    ]
 
     def custom_signup(self, request, user):
         from .services import entrepreneur_profile_create
@@ -65,7 +79,8 @@ class SignupForm(AllauthSignupForm):
 class InvitationSignupForm(forms.Form):
     full_name = forms.CharField(label=_("Your name"), max_length=200)
     password1 = forms.CharField(
-        label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 10 characters; not a common password."),
     )
     password2 = forms.CharField(
@@ -107,15 +122,22 @@ class InvitationForm(forms.Form):
         initial=TARGET_ORGANISATION,
     )
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=None, required=False,
+        label=_("Organisation"),
+        queryset=None,
+        required=False,
         empty_label=_("— choose an organisation —"),
     )
     organisation_role = forms.ChoiceField(
-        label=_("Role in the organisation"), choices=OrganisationRole.choices,
-        initial=OrganisationRole.MEMBER, required=False,
+        label=_("Role in the organisation"),
+        choices=OrganisationRole.choices,
+        initial=OrganisationRole.MEMBER,
+        required=False,
     )
     region = forms.ModelChoiceField(
-        label=_("Region"), queryset=None, required=False, empty_label=_("— choose a region —"),
+        label=_("Region"),
+        queryset=None,
+        required=False,
+        empty_label=_("— choose a region —"),
     )
 
     def __init__(self, *args, organisations, regions, **kwargs):

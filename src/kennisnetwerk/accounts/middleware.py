@@ -20,9 +20,7 @@ class StaffTwoFactorMiddleware:
             and user.is_authenticated
             and user.is_staff
             and not request.path.startswith(_ALLOWED_PREFIXES)
-            and not Authenticator.objects.filter(
-                user=user, type=Authenticator.Type.TOTP
-            ).exists()
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
         return self.get_response(request)

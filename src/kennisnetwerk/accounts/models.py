@@ -83,11 +83,15 @@ class Membership(TimeStampedModel):
         User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
     )
     organisation = models.ForeignKey(
-        "ecosystem.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE,
+        "ecosystem.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="memberships",
     )
     role = models.CharField(
-        _("role"), max_length=20, choices=OrganisationRole.choices,
+        _("role"),
+        max_length=20,
+        choices=OrganisationRole.choices,
         default=OrganisationRole.MEMBER,
     )
 
@@ -96,8 +100,9 @@ class Membership(TimeStampedModel):
         verbose_name_plural = _("memberships")
         ordering = ["organisation__name"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "organisation"],
-                                    name="accounts_membership_unique"),
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="accounts_membership_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -111,11 +116,15 @@ class RegionRole(TimeStampedModel):
         User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="region_roles"
     )
     region = models.ForeignKey(
-        "geo.Region", verbose_name=_("region"), on_delete=models.CASCADE,
+        "geo.Region",
+        verbose_name=_("region"),
+        on_delete=models.CASCADE,
         related_name="person_roles",
     )
     role = models.CharField(
-        _("role"), max_length=20, choices=RegionRoleKind.choices,
+        _("role"),
+        max_length=20,
+        choices=RegionRoleKind.choices,
         default=RegionRoleKind.COORDINATOR,
     )
 
@@ -124,8 +133,9 @@ class RegionRole(TimeStampedModel):
         verbose_name_plural = _("region roles")
         ordering = ["region__name"]
         constraints = [
-            models.UniqueConstraint(fields=["user", "region", "role"],
-                                    name="accounts_region_role_unique"),
+            models.UniqueConstraint(
+                fields=["user", "region", "role"], name="accounts_region_role_unique"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -136,17 +146,26 @@ class EntrepreneurProfile(TimeStampedModel):
     """What an entrepreneur who created an account told us about their company."""
 
     user = models.OneToOneField(
-        User, verbose_name=_("person"), on_delete=models.CASCADE,
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
         related_name="entrepreneur_profile",
     )
     company_name = models.CharField(_("company name"), max_length=200)
     kvk_number = models.CharField(
-        _("KVK number"), max_length=8, blank=True, validators=[kvk_number_validator],
+        _("KVK number"),
+        max_length=8,
+        blank=True,
+        validators=[kvk_number_validator],
         help_text=_("Optional; 8 digits."),
     )
     municipality = models.ForeignKey(
-        "geo.Municipality", verbose_name=_("municipality"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "geo.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -167,31 +186,49 @@ class Invitation(TimeStampedModel):
     Professionals cannot sign up on their own; they accept an invitation sent by e-mail."""
 
     email = models.EmailField(_("e-mail address"))
-    token = models.CharField(_("token"), max_length=64, unique=True, default=_new_token,
-                             editable=False)
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=_new_token, editable=False
+    )
     organisation = models.ForeignKey(
-        "ecosystem.Organisation", verbose_name=_("organisation"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="invitations",
+        "ecosystem.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
     )
     organisation_role = models.CharField(
-        _("role in the organisation"), max_length=20, choices=OrganisationRole.choices,
+        _("role in the organisation"),
+        max_length=20,
+        choices=OrganisationRole.choices,
         blank=True,
     )
     region = models.ForeignKey(
-        "geo.Region", verbose_name=_("region"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="invitations",
+        "geo.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
     )
     region_role = models.CharField(
         _("role in the region"), max_length=20, choices=RegionRoleKind.choices, blank=True
     )
     invited_by = models.ForeignKey(
-        User, verbose_name=_("invited by"), null=True, on_delete=models.SET_NULL,
+        User,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="invitations_sent",
     )
     expires_at = models.DateTimeField(_("valid until"))
     accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
     accepted_by = models.ForeignKey(
-        User, verbose_name=_("accepted by"), null=True, blank=True, on_delete=models.SET_NULL,
+        User,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="invitations_accepted",
     )
 
@@ -235,13 +272,18 @@ class ErasureRequest(models.Model):
     proof that the request was honoured."""
 
     user = models.ForeignKey(
-        User, verbose_name=_("person"), null=True, on_delete=models.SET_NULL,
+        User,
+        verbose_name=_("person"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="erasure_requests",
     )
     requested_at = models.DateTimeField(_("requested on"), auto_now_add=True)
     completed_at = models.DateTimeField(_("carried out on"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=ErasureStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=ErasureStatus.choices,
         default=ErasureStatus.REQUESTED,
     )
 

@@ -48,9 +48,10 @@ def access_invitations(user: Any) -> None:
 
 
 def access_invite_to(user: Any, *, organisation: Organisation | None, region: Region | None):
-    if organisation is not None and not invitable_organisations(user).filter(
-        pk=organisation.pk
-    ).exists():
+    if (
+        organisation is not None
+        and not invitable_organisations(user).filter(pk=organisation.pk).exists()
+    ):
         raise PermissionDenied
     if region is not None and not invitable_regions(user).filter(pk=region.pk).exists():
         raise PermissionDenied

@@ -53,9 +53,7 @@ def user_regions(user: User) -> QuerySet[Region]:
     municipality of one of their organisations (automatic regions excluded)."""
     from kennisnetwerk.geo.constants import AUTOMATIC_REGION_KINDS
 
-    org_municipalities = Membership.objects.filter(user=user).values(
-        "organisation__municipality"
-    )
+    org_municipalities = Membership.objects.filter(user=user).values("organisation__municipality")
     return (
         Region.objects.filter(
             Q(person_roles__user=user)

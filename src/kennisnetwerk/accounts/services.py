@@ -32,26 +32,40 @@ from .models import (
 
 
 def invitation_create(
-    *, email: str, actor: User, organisation: Organisation | None = None,
-    organisation_role: str = "", region: Region | None = None, region_role: str = "",
+    *,
+    email: str,
+    actor: User,
+    organisation: Organisation | None = None,
+    organisation_role: str = "",
+    region: Region | None = None,
+    region_role: str = "",
 ) -> Invitation:
     """Invite a professional by e-mail. The mail is sent in the background after the
     invitation is stored."""
     from .tasks import send_invitation_mail
 
     invitation = Invitation(
-        email=email.strip().lower(), organisation=organisation,
+        email=email.strip().lower(),
+        organisation=organisation,
         organisation_role=organisation_role if organisation else "",
-        region=region, region_role=region_role if region else "", invited_by=actor,
+        region=region,
+        region_role=region_role if region else "",
+        invited_by=actor,
         expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     with transaction.atomic():
         invitation.full_clean()
         invitation.save()
-        audit_log(actor=actor, action=AuditAction.INVITE, obj=invitation,
-                  changes={"email": [None, invitation.email],
-                           "role": [None, invitation.role_display],
-                           "target": [None, str(invitation.target)]})
+        audit_log(
+            actor=actor,
+            action=AuditAction.INVITE,
+            obj=invitation,
+            changes={
+                "email": [None, invitation.email],
+                "role": [None, invitation.role_display],
+                "target": [None, str(invitation.target)],
+            },
+        )
         transaction.on_commit(lambda: send_invitation_mail.enqueue(invitation_id=invitation.pk))
     return invitation
 
@@ -59,12 +73,14 @@ def invitation_create(
 def _grant(invitation: Invitation, user: User) -> None:
     if invitation.organisation_id:
         Membership.objects.update_or_create(
-            user=user, organisation=invitation.organisation,
+            user=user,
+            organisation=invitation.organisation,
             defaults={"role": invitation.organisation_role},
         )
     else:
-        RegionRole.objects.get_or_create(user=user, region=invitation.region,
-                                         role=invitation.region_role)
+        RegionRole.objects.get_or_create(
+            user=user, region=invitation.region, role=invitation.region_role
+        )
 
 
 @transaction.atomic
@@ -79,9 +95,12 @@ def invitation_accept(*, invitation: Invitation, user: User) -> None:
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
-    audit_log(actor=user, action=AuditAction.ACCEPT, obj=invitation,
-              changes={"role": [None, invitation.role_display],
-                       "target": [None, str(invitation.target)]})
+    audit_log(
+        actor=user,
+        action=AuditAction.ACCEPT,
+        obj=invitation,
+        changes={"role": [None, invitation.role_display], "target": [None, str(invitation.target)]},
+    )
 
 
 @transaction.atomic
@@ -89,30 +108,48 @@ def invitation_sign_up(*, invitation: Invitation, full_name: str, password: str)
     """Create the account of an invited professional. The e-mail address counts as verified,
     since the invitation reached it."""
     if User.objects.filter(email__iexact=invitation.email).exists():
-        raise ValidationError(_("An account with this e-mail address already exists; "
-                                "please log in to accept the invitation."))
-    user = User.objects.create_user(email=invitation.email, password=password,
-                                    full_name=full_name)
+        raise ValidationError(
+            _(
+                "An account with this e-mail address already exists; "
+                "please log in to accept the invitation."
+            )
+        )
+    user = User.objects.create_user(email=invitation.email, password=password, full_name=full_name)
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    audit_log(actor=user, action=AuditAction.CREATE, obj=user,
-              changes={"email": [None, user.email], "full_name": [None, full_name]})
+    audit_log(
+        actor=user,
+        action=AuditAction.CREATE,
+        obj=user,
+        changes={"email": [None, user.email], "full_name": [None, full_name]},
+    )
     invitation_accept(invitation=invitation, user=user)
     return user
 
 
 @transaction.atomic
 def entrepreneur_profile_create(
-    *, user: User, company_name: str, kvk_number: str = "",
+    *,
+    user: User,
+    company_name: str,
+    kvk_number: str = "",
     municipality: Municipality | None = None,
 ) -> EntrepreneurProfile:
     """Record the company of an entrepreneur who signed up."""
-    profile = EntrepreneurProfile(user=user, company_name=company_name, kvk_number=kvk_number,
-                                  municipality=municipality)
+    profile = EntrepreneurProfile(
+        user=user, company_name=company_name, kvk_number=kvk_number, municipality=municipality
+    )
     profile.full_clean()
     profile.save()
-    audit_log(actor=user, action=AuditAction.CREATE, obj=profile,
-              changes={"company_name": [None, company_name], "kvk_number": [None, kvk_number],
-                       "municipality": [None, str(municipality or "")]})
+    audit_log(
+        actor=user,
+        action=AuditAction.CREATE,
+        obj=profile,
+        changes={
+            "company_name": [None, company_name],
+            "kvk_number": [None, kvk_number],
+            "municipality": [None, str(municipality or "")],
+        },
+    )
     return profile
 
 
@@ -134,8 +171,7 @@ def personal_data_export(*, user: User) -> dict[str, Any]:
             "two_factor_methods": list(user.authenticator_set.values_list("type", flat=True)),
         },
         "memberships": [
-            {"organisation": m.organisation.name, "role": m.role,
-             "since": m.created_at.isoformat()}
+            {"organisation": m.organisation.name, "role": m.role, "since": m.created_at.isoformat()}
             for m in Membership.objects.filter(user=user).select_related("organisation")
         ],
         "region_roles": [
@@ -144,35 +180,49 @@ def personal_data_export(*, user: User) -> dict[str, Any]:
         ],
         "entrepreneur_profile": None,
         "invitations_received": [
-            {"email": i.email, "target": str(i.target), "role": i.role_display,
-             "sent_at": i.created_at.isoformat(),
-             "accepted_at": i.accepted_at.isoformat() if i.accepted_at else None}
-            for i in Invitation.objects.filter(email__iexact=user.email)
-            .select_related("organisation", "region")
+            {
+                "email": i.email,
+                "target": str(i.target),
+                "role": i.role_display,
+                "sent_at": i.created_at.isoformat(),
+                "accepted_at": i.accepted_at.isoformat() if i.accepted_at else None,
+            }
+            for i in Invitation.objects.filter(email__iexact=user.email).select_related(
+                "organisation", "region"
+            )
         ],
         "invitations_sent": [
-            {"email": i.email, "target": str(i.target), "role": i.role_display,
-             "sent_at": i.created_at.isoformat()}
-            for i in Invitation.objects.filter(invited_by=user)
-            .select_related("organisation", "region")
+            {
+                "email": i.email,
+                "target": str(i.target),
+                "role": i.role_display,
+                "sent_at": i.created_at.isoformat(),
+            }
+            for i in Invitation.objects.filter(invited_by=user).select_related(
+                "organisation", "region"
+            )
         ],
         "activity": [
-            {"time": e.created_at.isoformat(), "action": e.action, "object": e.object_repr,
-             "changes": e.changes}
+            {
+                "time": e.created_at.isoformat(),
+                "action": e.action,
+                "object": e.object_repr,
+                "changes": e.changes,
+            }
             for e in AuditLogEntry.objects.filter(actor=user)
         ],
     }
     profile = EntrepreneurProfile.objects.filter(user=user).select_related("municipality").first()
     if profile:
         data["entrepreneur_profile"] = {
-            "company_name": profile.company_name, "kvk_number": profile.kvk_number,
+            "company_name": profile.company_name,
+            "kvk_number": profile.kvk_number,
             "municipality": str(profile.municipality or ""),
         }
     for fn in hooks.get_hooks("personal_data_export"):
         section, value = fn(user)
         data[section] = value
-    audit_log(actor=user, action=AuditAction.EXPORT, obj=user,
-              message="personal data export")
+    audit_log(actor=user, action=AuditAction.EXPORT, obj=user, message="personal data export")
     return data
 
 
@@ -185,8 +235,9 @@ def erasure_request(*, user: User) -> ErasureRequest:
     request = ErasureRequest.objects.create(user=user)
     user.is_active = False
     user.save(update_fields=["is_active"])
-    audit_log(actor=user, action=AuditAction.ERASE, obj=user,
-              message="erasure requested; account closed")
+    audit_log(
+        actor=user, action=AuditAction.ERASE, obj=user, message="erasure requested; account closed"
+    )
     transaction.on_commit(lambda: erase_personal_data.enqueue(request_id=request.pk))
     return request
 
@@ -229,5 +280,10 @@ def personal_data_erase(*, request: ErasureRequest) -> None:
     request.status = ErasureStatus.DONE
     request.completed_at = timezone.now()
     request.save(update_fields=["status", "completed_at"])
-    audit_log(actor=None, action=AuditAction.ERASE, obj=user, object_repr=label,
-              message=f"erasure request #{request.pk} carried out")
+    audit_log(
+        actor=None,
+        action=AuditAction.ERASE,
+        obj=user,
+        object_repr=label,
+        message=f"erasure request #{request.pk} carried out",
+    )

@@ -35,14 +35,18 @@ from .selectors import (
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     widgets = [w for fn in hooks.get_hooks("dashboard_widgets") if (w := fn(request))]
-    return render(request, "accounts/dashboard.html", {
-        "memberships": user_memberships(request.user),
-        "region_roles": user_region_roles(request.user),
-        "regions": user_regions(request.user),
-        "profile": getattr(request.user, "entrepreneur_profile", None),
-        "can_invite": can_invite(request.user),
-        "widgets": widgets,
-    })
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "memberships": user_memberships(request.user),
+            "region_roles": user_region_roles(request.user),
+            "regions": user_regions(request.user),
+            "profile": getattr(request.user, "entrepreneur_profile", None),
+            "can_invite": can_invite(request.user),
+            "widgets": widgets,
+        },
+    )
 
 
 @login_required
@@ -58,18 +62,26 @@ def invitations(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         access_invite_to(request.user, organisation=data["organisation"], region=data["region"])
         invitation = services.invitation_create(
-            email=data["email"], actor=request.user,
-            organisation=data["organisation"], organisation_role=data["organisation_role"],
-            region=data["region"], region_role="coordinator" if data["region"] else "",
+            email=data["email"],
+            actor=request.user,
+            organisation=data["organisation"],
+            organisation_role=data["organisation_role"],
+            region=data["region"],
+            region_role="coordinator" if data["region"] else "",
         )
-        messages.success(request, _("An invitation has been sent to %(email)s.")
-                         % {"email": invitation.email})
+        messages.success(
+            request, _("An invitation has been sent to %(email)s.") % {"email": invitation.email}
+        )
         return redirect("accounts:invitations")
-    return render(request, "accounts/invitations.html", {
-        "form": form,
-        "invitations": invitation_list_for(request.user)[:100],
-        "now": timezone.now(),
-    })
+    return render(
+        request,
+        "accounts/invitations.html",
+        {
+            "form": form,
+            "invitations": invitation_list_for(request.user)[:100],
+            "now": timezone.now(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -82,12 +94,16 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     existing = User.objects.filter(email__iexact=invite.email).first()
     if request.user.is_authenticated:
         if request.user.email.lower() != invite.email.lower():
-            return render(request, "accounts/invitation_other_user.html",
-                          {"invitation": invite}, status=403)
+            return render(
+                request, "accounts/invitation_other_user.html", {"invitation": invite}, status=403
+            )
         if request.method == "POST":
             services.invitation_accept(invitation=invite, user=request.user)
-            messages.success(request, _("You are now %(role)s of %(target)s.")
-                             % {"role": invite.role_display.lower(), "target": invite.target})
+            messages.success(
+                request,
+                _("You are now %(role)s of %(target)s.")
+                % {"role": invite.role_display.lower(), "target": invite.target},
+            )
             return redirect("accounts:dashboard")
         return render(request, "accounts/invitation_accept.html", {"invitation": invite})
     if existing is not None:
@@ -96,7 +112,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             user = services.invitation_sign_up(
-                invitation=invite, full_name=form.cleaned_data["full_name"],
+                invitation=invite,
+                full_name=form.cleaned_data["full_name"],
                 password=form.cleaned_data["password1"],
             )
         except ValidationError as error:
@@ -105,8 +122,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome! Your account has been created."))
             return redirect("accounts:dashboard")
-    return render(request, "accounts/invitation_signup.html",
-                  {"invitation": invite, "form": form})
+    return render(request, "accounts/invitation_signup.html", {"invitation": invite, "form": form})
 
 
 @login_required

@@ -3,7 +3,9 @@
 import os
 
 os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("STATICFILES_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage")
+os.environ.setdefault(
+    "STATICFILES_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage"
+)
 
 from .base import *  # noqa: E402,F403
 from .utils import config  # noqa: E402

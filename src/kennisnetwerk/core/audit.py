@@ -33,9 +33,7 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     """Fields whose value changed, as ``{field: [old, new]}``."""
     return {
-        key: [before.get(key), after.get(key)]
-        for key in after
-        if before.get(key) != after.get(key)
+        key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)
     }
 
 

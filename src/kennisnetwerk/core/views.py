@@ -15,8 +15,11 @@ from .selectors import audit_log_list
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.GET.get("welkom") is None:
         return redirect("accounts:dashboard")
-    return render(request, "core/home.html", {"sections": sorted(
-        UPCOMING_SECTIONS.values(), key=lambda s: s.order)})
+    return render(
+        request,
+        "core/home.html",
+        {"sections": sorted(UPCOMING_SECTIONS.values(), key=lambda s: s.order)},
+    )
 
 
 @require_GET

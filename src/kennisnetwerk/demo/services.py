@@ -58,20 +58,33 @@ def demo_data_load() -> list[DemoLogin]:
     resolver = MunicipalityResolver()
     for name, kind, description, source in REGIONS:
         if not Region.objects.filter(name=name).exists():
-            region_create(name=name, kind=kind, description=description,
-                          municipalities=_municipalities(source, resolver), actor=None)
+            region_create(
+                name=name,
+                kind=kind,
+                description=description,
+                municipalities=_municipalities(source, resolver),
+                actor=None,
+            )
     for name, org_type, municipality_name, website in ORGANISATIONS:
         if not Organisation.objects.filter(name=name).exists():
-            organisation_create(name=name, type=org_type, website=website, actor=None,
-                                municipality=_municipalities([municipality_name], resolver)[0])
+            organisation_create(
+                name=name,
+                type=org_type,
+                website=website,
+                actor=None,
+                municipality=_municipalities([municipality_name], resolver)[0],
+            )
     logins = []
     for person in PEOPLE:
         email = f"{person['email']}@{DEMO_EMAIL_DOMAIN}"
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = User.objects.create_user(email=email, password=DEMO_PASSWORD,
-                                            full_name=person["name"],
-                                            is_staff=person.get("staff", False))
+            user = User.objects.create_user(
+                email=email,
+                password=DEMO_PASSWORD,
+                full_name=person["name"],
+                is_staff=person.get("staff", False),
+            )
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         note = ""
         if person.get("staff"):
@@ -79,19 +92,24 @@ def demo_data_load() -> list[DemoLogin]:
                 TOTP.activate(user, DEMO_TOTP_SECRET)
             note = f"tweede factor: TOTP-geheim {DEMO_TOTP_SECRET}"
         if region_name := person.get("coordinates"):
-            RegionRole.objects.get_or_create(user=user, region=Region.objects.get(name=region_name),
-                                             role="coordinator")
+            RegionRole.objects.get_or_create(
+                user=user, region=Region.objects.get(name=region_name), role="coordinator"
+            )
         for org_name, role in person.get("member_of", []):
             Membership.objects.get_or_create(
-                user=user, organisation=Organisation.objects.get(name=org_name),
+                user=user,
+                organisation=Organisation.objects.get(name=org_name),
                 defaults={"role": role},
             )
         if company := person.get("company"):
             company_name, kvk, place = company
             EntrepreneurProfile.objects.get_or_create(
                 user=user,
-                defaults={"company_name": company_name, "kvk_number": kvk,
-                          "municipality": _municipalities([place], resolver)[0]},
+                defaults={
+                    "company_name": company_name,
+                    "kvk_number": kvk,
+                    "municipality": _municipalities([place], resolver)[0],
+                },
             )
         logins.append(DemoLogin(person["role"], email, DEMO_PASSWORD, note))
     return logins

@@ -24,16 +24,29 @@ def _unique_slug(name: str) -> str:
 
 @transaction.atomic
 def organisation_create(
-    *, name: str, type: str, actor: Any, municipality: Municipality | None = None,
-    website: str = "", kvk_number: str = "",
+    *,
+    name: str,
+    type: str,
+    actor: Any,
+    municipality: Municipality | None = None,
+    website: str = "",
+    kvk_number: str = "",
 ) -> Organisation:
     """Add a party to the network; the creation is audit-logged."""
     organisation = Organisation(
-        name=name, slug=_unique_slug(name), type=type, municipality=municipality,
-        website=website, kvk_number=kvk_number,
+        name=name,
+        slug=_unique_slug(name),
+        type=type,
+        municipality=municipality,
+        website=website,
+        kvk_number=kvk_number,
     )
     organisation.full_clean()
     organisation.save()
-    audit_log(actor=actor, action=AuditAction.CREATE, obj=organisation,
-              changes={k: [None, v] for k, v in snapshot(organisation, ORGANISATION_FIELDS).items()})
+    audit_log(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=organisation,
+        changes={k: [None, v] for k, v in snapshot(organisation, ORGANISATION_FIELDS).items()},
+    )
     return organisation

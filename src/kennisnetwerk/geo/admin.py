@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from .models import CoropArea, Municipality, MunicipalityAlias, PlaceName, Province, Region, SbiCode, SbiSection
+from .models import (
+    CoropArea,
+    Municipality,
+    MunicipalityAlias,
+    PlaceName,
+    Province,
+    Region,
+    SbiCode,
+    SbiSection,
+)
 
 
 @admin.register(Region)

@@ -25,23 +25,29 @@ class MunicipalityListField(forms.CharField):
             if resolution.municipality is not None:
                 found[resolution.municipality.pk] = resolution.municipality
             elif resolution.ambiguous:
-                ambiguous.append(
-                    f"{name} ({', '.join(m.name for m in resolution.candidates)})"
-                )
+                ambiguous.append(f"{name} ({', '.join(m.name for m in resolution.candidates)})")
             else:
                 unknown.append(name)
         errors = []
         if unknown:
-            errors.append(forms.ValidationError(
-                _("Unknown municipality or place: %(names)s."),
-                params={"names": ", ".join(unknown)}, code="unknown",
-            ))
+            errors.append(
+                forms.ValidationError(
+                    _("Unknown municipality or place: %(names)s."),
+                    params={"names": ", ".join(unknown)},
+                    code="unknown",
+                )
+            )
         if ambiguous:
-            errors.append(forms.ValidationError(
-                _("Place name in several municipalities, enter the municipality instead: "
-                  "%(names)s."),
-                params={"names": "; ".join(ambiguous)}, code="ambiguous",
-            ))
+            errors.append(
+                forms.ValidationError(
+                    _(
+                        "Place name in several municipalities, enter the municipality instead: "
+                        "%(names)s."
+                    ),
+                    params={"names": "; ".join(ambiguous)},
+                    code="ambiguous",
+                )
+            )
         if errors:
             raise forms.ValidationError(errors)
         if self.required and not found:
@@ -55,16 +61,20 @@ class RegionForm(forms.Form):
         label=_("Kind"),
         choices=[c for c in RegionKind.choices if c[0] not in AUTOMATIC_REGION_KINDS],
     )
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}),
-                                  required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     municipalities = MunicipalityListField(
         label=_("Municipalities"),
-        help_text=_("One per line. Former municipality names and place names are recognised "
-                    "(e.g. “Uden” becomes Maashorst)."),
+        help_text=_(
+            "One per line. Former municipality names and place names are recognised "
+            "(e.g. “Uden” becomes Maashorst)."
+        ),
     )
 
-    def __init__(self, *args, editable_municipalities: bool = True, kind_editable: bool = True,
-                 **kwargs):
+    def __init__(
+        self, *args, editable_municipalities: bool = True, kind_editable: bool = True, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         if not editable_municipalities:
             del self.fields["municipalities"]
@@ -74,5 +84,6 @@ class RegionForm(forms.Form):
 
 class MunicipalityLookupForm(forms.Form):
     naam = forms.CharField(
-        label=_("Municipality, former municipality or place"), max_length=100,
+        label=_("Municipality, former municipality or place"),
+        max_length=100,
     )

@@ -40,11 +40,15 @@ class Municipality(models.Model):
     code = models.CharField(_("CBS code"), max_length=6, unique=True, help_text=_("e.g. GM0796"))
     name = models.CharField(_("name"), max_length=100)
     corop_area = models.ForeignKey(
-        CoropArea, verbose_name=_("COROP area"), on_delete=models.PROTECT,
+        CoropArea,
+        verbose_name=_("COROP area"),
+        on_delete=models.PROTECT,
         related_name="municipalities",
     )
     province = models.ForeignKey(
-        Province, verbose_name=_("province"), on_delete=models.PROTECT,
+        Province,
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
         related_name="municipalities",
     )
     is_current = models.BooleanField(
@@ -67,12 +71,16 @@ class MunicipalityAlias(models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("current municipality"), on_delete=models.CASCADE,
+        Municipality,
+        verbose_name=_("current municipality"),
+        on_delete=models.CASCADE,
         related_name="aliases",
     )
     kind = models.CharField(_("kind"), max_length=20, choices=AliasKind.choices)
     valid_until = models.DateField(
-        _("dissolved on"), null=True, blank=True,
+        _("dissolved on"),
+        null=True,
+        blank=True,
         help_text=_("Date of the merger for a former municipality."),
     )
 
@@ -94,7 +102,9 @@ class PlaceName(models.Model):
     code = models.CharField(_("BAG code"), max_length=4, unique=True)
     name = models.CharField(_("name"), max_length=100, db_index=True)
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality"), on_delete=models.CASCADE,
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
         related_name="place_names",
     )
 
@@ -116,7 +126,9 @@ class Region(TimeStampedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=RegionKind.choices)
     description = models.TextField(_("description"), blank=True)
     source_code = models.CharField(
-        _("CBS code"), max_length=6, blank=True,
+        _("CBS code"),
+        max_length=6,
+        blank=True,
         help_text=_("For regions maintained from the reference data (province or COROP code)."),
     )
     municipalities = models.ManyToManyField(
@@ -159,7 +171,11 @@ class SbiCode(models.Model):
     version = models.CharField(_("classification"), max_length=10, default=SBI_VERSION_2008)
     description = models.CharField(_("description"), max_length=255)
     section = models.ForeignKey(
-        SbiSection, verbose_name=_("section"), null=True, blank=True, on_delete=models.PROTECT,
+        SbiSection,
+        verbose_name=_("section"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="codes",
     )
 

@@ -10,8 +10,9 @@ _SEPARATORS = re.compile(r"[\s\-_.]+")
 
 def name_key(name: str) -> str:
     """A key under which spelling variants of one name meet: case, accents, apostrophes,
-    hyphens, apostrophes and a leading "gemeente" do not matter ("Sint-Michielsgestel" = "sint michielsgestel",
-    "Súdwest-Fryslân" = "sudwest fryslan")."""
+    hyphens and a leading "gemeente" do not matter ("Sint-Michielsgestel" =
+    "sint michielsgestel", "Súdwest-Fryslân" = "sudwest fryslan", "'s-Hertogenbosch" =
+    "s hertogenbosch")."""
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _PREFIX.sub("", text.strip())

@@ -88,13 +88,21 @@ def _read_municipalities(directory: Path, data: ReferenceData, errors: list[str]
 
 def _read_places(directory: Path, data: ReferenceData, errors: list[str]) -> None:
     name = FILES["places"]
-    for line, row in _rows(directory / name, ["woonplaatscode", "woonplaats", "gemeentecode"], errors):
+    for line, row in _rows(
+        directory / name, ["woonplaatscode", "woonplaats", "gemeentecode"], errors
+    ):
         if row["gemeentecode"] not in data.municipalities:
             errors.append(
-                _("%(file)s line %(line)d: place %(place)s refers to unknown municipality code "
-                  "%(code)s.")
-                % {"file": name, "line": line, "place": row["woonplaats"],
-                   "code": row["gemeentecode"]}
+                _(
+                    "%(file)s line %(line)d: place %(place)s refers to unknown municipality code "
+                    "%(code)s."
+                )
+                % {
+                    "file": name,
+                    "line": line,
+                    "place": row["woonplaats"],
+                    "code": row["gemeentecode"],
+                }
             )
             continue
         data.places[row["woonplaatscode"]] = (row["woonplaats"], row["gemeentecode"])
@@ -134,7 +142,9 @@ def _read_sbi(directory: Path, data: ReferenceData, errors: list[str]) -> None:
     columns = ["sectie", "omschrijving", "afdeling_van", "afdeling_tot"]
     for _line, row in _rows(directory / name, columns, errors):
         data.sbi_sections[row["sectie"]] = (
-            row["omschrijving"], row["afdeling_van"].zfill(2), row["afdeling_tot"].zfill(2)
+            row["omschrijving"],
+            row["afdeling_van"].zfill(2),
+            row["afdeling_tot"].zfill(2),
         )
     name = FILES["sbi_codes"]
     for line, row in _rows(directory / name, ["sbi", "omschrijving"], errors):

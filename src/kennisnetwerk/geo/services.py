@@ -108,61 +108,99 @@ def reference_data_apply(*, data: ReferenceData) -> LoadReport:
         Province, "code", {c: {"name": n} for c, n in data.provinces.items()}, report, "provinces"
     )
     corops = _sync(
-        CoropArea, "code",
+        CoropArea,
+        "code",
         {c: {"name": n, "province": provinces[p]} for c, (n, p) in data.corop_areas.items()},
-        report, "corop_areas",
+        report,
+        "corop_areas",
     )
     municipalities = _sync(
-        Municipality, "code",
+        Municipality,
+        "code",
         {
             c: {"name": n, "corop_area": corops[cr], "province": provinces[p], "is_current": True}
             for c, (n, cr, p) in data.municipalities.items()
         },
-        report, "municipalities",
+        report,
+        "municipalities",
     )
     gone = Municipality.objects.filter(is_current=True).exclude(code__in=data.municipalities)
     report.updated["municipalities"] += gone.update(is_current=False)
     _sync(
-        PlaceName, "code",
+        PlaceName,
+        "code",
         {c: {"name": n, "municipality": municipalities[m]} for c, (n, m) in data.places.items()},
-        report, "place_names",
+        report,
+        "place_names",
     )
     existing_aliases = {a.name.casefold(): a for a in MunicipalityAlias.objects.all()}
     wanted_aliases = {}
     for name, code, kind, date in data.aliases.values():
         alias = existing_aliases.get(name.casefold())
         key = alias.name if alias else name
-        wanted_aliases[key] = {"municipality": municipalities[code], "kind": kind,
-                               "valid_until": date}
+        wanted_aliases[key] = {
+            "municipality": municipalities[code],
+            "kind": kind,
+            "valid_until": date,
+        }
     _sync(MunicipalityAlias, "name", wanted_aliases, report, "aliases")
     sections = _sync(
-        SbiSection, "code",
-        {s: {"name": n, "division_from": lo, "division_to": hi}
-         for s, (n, lo, hi) in data.sbi_sections.items()},
-        report, "sbi_sections",
+        SbiSection,
+        "code",
+        {
+            s: {"name": n, "division_from": lo, "division_to": hi}
+            for s, (n, lo, hi) in data.sbi_sections.items()
+        },
+        report,
+        "sbi_sections",
     )
     _sync(
-        SbiCode, "code",
-        {c: {"description": d, "section": sections.get(s) if s else None}
-         for c, (d, s) in data.sbi_codes.items()},
-        report, "sbi_codes",
+        SbiCode,
+        "code",
+        {
+            c: {"description": d, "section": sections.get(s) if s else None}
+            for c, (d, s) in data.sbi_codes.items()
+        },
+        report,
+        "sbi_codes",
     )
     current_ids = {m.pk for c, m in municipalities.items() if c in data.municipalities}
-    _sync_region(kind=RegionKind.NATIONAL, source_code="NL", name="Nederland",
-                 slug=_free_slug(NATIONAL_REGION_SLUG, RegionKind.NATIONAL, "NL"),
-                 members=current_ids, report=report)
+    _sync_region(
+        kind=RegionKind.NATIONAL,
+        source_code="NL",
+        name="Nederland",
+        slug=_free_slug(NATIONAL_REGION_SLUG, RegionKind.NATIONAL, "NL"),
+        members=current_ids,
+        report=report,
+    )
     for code, province in provinces.items():
-        members = {m.pk for c, m in municipalities.items()
-                   if c in data.municipalities and m.province_id == province.pk}
-        _sync_region(kind=RegionKind.PROVINCE, source_code=code, name=province.name,
-                     slug=_free_slug(f"provincie-{slugify(province.name)}", RegionKind.PROVINCE, code),
-                     members=members, report=report)
+        members = {
+            m.pk
+            for c, m in municipalities.items()
+            if c in data.municipalities and m.province_id == province.pk
+        }
+        _sync_region(
+            kind=RegionKind.PROVINCE,
+            source_code=code,
+            name=province.name,
+            slug=_free_slug(f"provincie-{slugify(province.name)}", RegionKind.PROVINCE, code),
+            members=members,
+            report=report,
+        )
     for code, corop in corops.items():
-        members = {m.pk for c, m in municipalities.items()
-                   if c in data.municipalities and m.corop_area_id == corop.pk}
-        _sync_region(kind=RegionKind.COROP, source_code=code, name=corop.name,
-                     slug=_free_slug(f"corop-{slugify(corop.name)}", RegionKind.COROP, code),
-                     members=members, report=report)
+        members = {
+            m.pk
+            for c, m in municipalities.items()
+            if c in data.municipalities and m.corop_area_id == corop.pk
+        }
+        _sync_region(
+            kind=RegionKind.COROP,
+            source_code=code,
+            name=corop.name,
+            slug=_free_slug(f"corop-{slugify(corop.name)}", RegionKind.COROP, code),
+            members=members,
+            report=report,
+        )
     return report
 
 
@@ -177,7 +215,11 @@ def _region_state(region: Region) -> dict[str, Any]:
 
 @transaction.atomic
 def region_create(
-    *, name: str, kind: str, municipalities: Iterable[Municipality], actor: Any,
+    *,
+    name: str,
+    kind: str,
+    municipalities: Iterable[Municipality],
+    actor: Any,
     description: str = "",
 ) -> Region:
     """Create a region as a named set of municipalities; it is audit-logged."""
@@ -187,14 +229,22 @@ def region_create(
         slug, n = f"{base}-{n}", n + 1
     region = Region.objects.create(name=name, kind=kind, description=description, slug=slug)
     region.municipalities.set(list(municipalities))
-    audit_log(actor=actor, action=AuditAction.CREATE, obj=region,
-              changes={k: [None, v] for k, v in _region_state(region).items()})
+    audit_log(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=region,
+        changes={k: [None, v] for k, v in _region_state(region).items()},
+    )
     return region
 
 
 @transaction.atomic
 def region_update(
-    *, region: Region, actor: Any, name: str | None = None, description: str | None = None,
+    *,
+    region: Region,
+    actor: Any,
+    name: str | None = None,
+    description: str | None = None,
     municipalities: Iterable[Municipality] | None = None,
 ) -> Region:
     """Change a region's name, description or municipalities; the change is audit-logged.

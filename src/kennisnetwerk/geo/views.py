@@ -1,7 +1,7 @@
 from itertools import groupby
 
-from django.contrib.auth.decorators import login_required
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,10 +27,14 @@ def region_list_view(request: HttpRequest) -> HttpResponse:
     order = [k for k, _label in RegionKind.choices]
     regions.sort(key=lambda r: (order.index(r.kind), r.name))
     groups = [(labels[k], list(items)) for k, items in groupby(regions, key=lambda r: r.kind)]
-    return render(request, "geo/region_list.html", {
-        "groups": groups,
-        "can_create": request.user.is_authenticated and request.user.is_staff,
-    })
+    return render(
+        request,
+        "geo/region_list.html",
+        {
+            "groups": groups,
+            "can_create": request.user.is_authenticated and request.user.is_staff,
+        },
+    )
 
 
 @require_GET
@@ -39,11 +43,15 @@ def region_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if region is None:
         raise Http404
     municipalities = list(region_municipalities(region))
-    return render(request, "geo/region_detail.html", {
-        "region": region,
-        "municipalities": municipalities,
-        "can_edit": can_edit_region(request.user, region),
-    })
+    return render(
+        request,
+        "geo/region_detail.html",
+        {
+            "region": region,
+            "municipalities": municipalities,
+            "can_edit": can_edit_region(request.user, region),
+        },
+    )
 
 
 @login_required
@@ -54,8 +62,11 @@ def region_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         region = services.region_create(
-            name=data["name"], kind=data["kind"], description=data["description"],
-            municipalities=data["municipalities"], actor=request.user,
+            name=data["name"],
+            kind=data["kind"],
+            description=data["description"],
+            municipalities=data["municipalities"],
+            actor=request.user,
         )
         messages.success(request, _("Region %(name)s has been created.") % {"name": region})
         return redirect("geo:region_detail", slug=region.slug)
@@ -68,21 +79,30 @@ def region_edit(request: HttpRequest, slug: str) -> HttpResponse:
     region = access_region_for_edit(request.user, slug)
     editable = region_municipalities_editable(region)
     initial = {
-        "name": region.name, "kind": region.kind, "description": region.description,
+        "name": region.name,
+        "kind": region.kind,
+        "description": region.description,
         "municipalities": "\n".join(m.name for m in region_municipalities(region)),
     }
-    form = RegionForm(request.POST or None, initial=initial,
-                      editable_municipalities=editable, kind_editable=False)
+    form = RegionForm(
+        request.POST or None, initial=initial, editable_municipalities=editable, kind_editable=False
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.region_update(
-            region=region, actor=request.user, name=data["name"],
-            description=data["description"], municipalities=data.get("municipalities"),
+            region=region,
+            actor=request.user,
+            name=data["name"],
+            description=data["description"],
+            municipalities=data.get("municipalities"),
         )
         messages.success(request, _("Region %(name)s has been saved.") % {"name": region})
         return redirect("geo:region_detail", slug=region.slug)
-    return render(request, "geo/region_form.html", {"form": form, "region": region,
-                                                    "municipalities_editable": editable})
+    return render(
+        request,
+        "geo/region_form.html",
+        {"form": form, "region": region, "municipalities_editable": editable},
+    )
 
 
 @require_GET
@@ -91,6 +111,7 @@ def municipality_lookup(request: HttpRequest) -> HttpResponse:
     resolution = None
     if form.is_valid():
         resolution = MunicipalityResolver().resolve(form.cleaned_data["naam"])
-    template = "geo/municipality_lookup.html#result" if request.htmx else \
-        "geo/municipality_lookup.html"
+    template = (
+        "geo/municipality_lookup.html#result" if request.htmx else "geo/municipality_lookup.html"
+    )
     return render(request, template, {"form": form, "resolution": resolution})

@@ -47,9 +47,7 @@ class RegionFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def municipalities(self, create, extracted, **kwargs):
         if create and extracted:
-            self.municipalities.set(
-                [Municipality.objects.get(name=name) for name in extracted]
-            )
+            self.municipalities.set([Municipality.objects.get(name=name) for name in extracted])
 
 
 def make_coordinator(region: Region, **kwargs) -> User:

@@ -6,10 +6,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _signup(client, **overrides):
-    data = {"full_name": "Bram de Wit", "email": "bram@bakkerij.example",
-            "password1": "Krentenbol-2026!", "password2": "Krentenbol-2026!",
-            "company_name": "Bakkerij De Korenschoof", "kvk_number": "01234567",
-            "municipality": "Uden"}
+    data = {
+        "full_name": "Bram de Wit",
+        "email": "bram@bakkerij.example",
+        "password1": "Krentenbol-2026!",
+        "password2": "Krentenbol-2026!",
+        "company_name": "Bakkerij De Korenschoof",
+        "kvk_number": "01234567",
+        "municipality": "Uden",
+    }
     data.update(overrides)
     return client.post("/account/signup/", data)
 

@@ -31,10 +31,15 @@ def test_invited_professional_gets_a_mail_creates_an_account_and_becomes_member(
     organisation = OrganisationFactory(name="Gemeente Oss (demo)")
     client.force_login(make_facilitator(full_name="Noor Visser"))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/uitnodigingen/", {
-            "email": "Fatma@Oss.example", "target": "organisation",
-            "organisation": organisation.pk, "organisation_role": "member",
-        })
+        response = client.post(
+            "/uitnodigingen/",
+            {
+                "email": "Fatma@Oss.example",
+                "target": "organisation",
+                "organisation": organisation.pk,
+                "organisation_role": "member",
+            },
+        )
     assert response.status_code == 302
 
     [mail] = smtp_server.wait_for(1)
@@ -48,8 +53,14 @@ def test_invited_professional_gets_a_mail_creates_an_account_and_becomes_member(
     page = client.get(link)
     assert page.status_code == 200
     assert "fatma@oss.example" in page.content.decode()
-    response = client.post(link, {"full_name": "Fatma Yilmaz", "password1": "Zeer-geheim-2026",
-                                  "password2": "Zeer-geheim-2026"})
+    response = client.post(
+        link,
+        {
+            "full_name": "Fatma Yilmaz",
+            "password1": "Zeer-geheim-2026",
+            "password2": "Zeer-geheim-2026",
+        },
+    )
     assert response.status_code == 302
     assert response["Location"] == "/dashboard/"
     user = User.objects.get(email="fatma@oss.example")
@@ -66,11 +77,15 @@ def test_invited_professional_gets_a_mail_creates_an_account_and_becomes_member(
 
 def test_signup_by_invitation_validates_the_password_and_changes_nothing_on_error(client):
     invitation = Invitation.objects.create(
-        email="nieuw@voorbeeld.example", organisation=OrganisationFactory(),
-        organisation_role="member", expires_at=timezone.now() + dt.timedelta(days=1),
+        email="nieuw@voorbeeld.example",
+        organisation=OrganisationFactory(),
+        organisation_role="member",
+        expires_at=timezone.now() + dt.timedelta(days=1),
     )
-    response = client.post(f"/uitnodiging/{invitation.token}/", {
-        "full_name": "Nieuw", "password1": "kort", "password2": "anders"})
+    response = client.post(
+        f"/uitnodiging/{invitation.token}/",
+        {"full_name": "Nieuw", "password1": "kort", "password2": "anders"},
+    )
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
     assert not User.objects.filter(email="nieuw@voorbeeld.example").exists()
@@ -78,8 +93,10 @@ def test_signup_by_invitation_validates_the_password_and_changes_nothing_on_erro
 
 def test_expired_invitation_is_refused(client):
     invitation = Invitation.objects.create(
-        email="laat@voorbeeld.example", organisation=OrganisationFactory(),
-        organisation_role="member", expires_at=timezone.now() - dt.timedelta(minutes=1),
+        email="laat@voorbeeld.example",
+        organisation=OrganisationFactory(),
+        organisation_role="member",
+        expires_at=timezone.now() - dt.timedelta(minutes=1),
     )
     response = client.get(f"/uitnodiging/{invitation.token}/")
     assert response.status_code == 404
@@ -91,7 +108,9 @@ def test_existing_user_accepts_a_coordinator_invitation_after_logging_in(client)
     region = RegionFactory(name="Noordoost-Brabant", municipalities=["Oss"])
     user = UserFactory(email="joris@voorbeeld.example")
     invitation = Invitation.objects.create(
-        email=user.email, region=region, region_role="coordinator",
+        email=user.email,
+        region=region,
+        region_role="coordinator",
         expires_at=timezone.now() + dt.timedelta(days=1),
     )
     url = f"/uitnodiging/{invitation.token}/"
@@ -103,8 +122,10 @@ def test_existing_user_accepts_a_coordinator_invitation_after_logging_in(client)
 
 def test_invitation_for_someone_else_cannot_be_accepted(client):
     invitation = Invitation.objects.create(
-        email="ander@voorbeeld.example", organisation=OrganisationFactory(),
-        organisation_role="member", expires_at=timezone.now() + dt.timedelta(days=1),
+        email="ander@voorbeeld.example",
+        organisation=OrganisationFactory(),
+        organisation_role="member",
+        expires_at=timezone.now() + dt.timedelta(days=1),
     )
     intruder = UserFactory()
     client.force_login(intruder)
@@ -123,17 +144,29 @@ def test_who_may_invite_whom(client):
 
     coordinator = make_coordinator(region)
     client.force_login(coordinator)
-    ok = client.post("/uitnodigingen/", {"email": "a@voorbeeld.example", "target": "organisation",
-                                         "organisation": in_region.pk,
-                                         "organisation_role": "member"})
+    ok = client.post(
+        "/uitnodigingen/",
+        {
+            "email": "a@voorbeeld.example",
+            "target": "organisation",
+            "organisation": in_region.pk,
+            "organisation_role": "member",
+        },
+    )
     assert ok.status_code == 302
-    refused = client.post("/uitnodigingen/", {"email": "b@voorbeeld.example",
-                                              "target": "organisation",
-                                              "organisation": elsewhere.pk,
-                                              "organisation_role": "member"})
+    refused = client.post(
+        "/uitnodigingen/",
+        {
+            "email": "b@voorbeeld.example",
+            "target": "organisation",
+            "organisation": elsewhere.pk,
+            "organisation_role": "member",
+        },
+    )
     assert refused.status_code == 200  # not a choice offered: form error, nothing sent
-    no_region = client.post("/uitnodigingen/", {"email": "c@voorbeeld.example",
-                                                "target": "region", "region": region.pk})
+    no_region = client.post(
+        "/uitnodigingen/", {"email": "c@voorbeeld.example", "target": "region", "region": region.pk}
+    )
     assert no_region.status_code == 200
     assert list(Invitation.objects.values_list("email", flat=True)) == ["a@voorbeeld.example"]
 

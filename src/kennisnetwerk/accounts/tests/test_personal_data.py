@@ -14,11 +14,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def member():
-    user = make_member(OrganisationFactory(name="Gemeente Oss (demo)"),
-                       email="fatma@voorbeeld.example", full_name="Fatma Yilmaz")
-    EntrepreneurProfile.objects.create(user=user, company_name="Bakkerij De Korenschoof",
-                                       kvk_number="01234567",
-                                       municipality=Municipality.objects.get(name="Oss"))
+    user = make_member(
+        OrganisationFactory(name="Gemeente Oss (demo)"),
+        email="fatma@voorbeeld.example",
+        full_name="Fatma Yilmaz",
+    )
+    EntrepreneurProfile.objects.create(
+        user=user,
+        company_name="Bakkerij De Korenschoof",
+        kvk_number="01234567",
+        municipality=Municipality.objects.get(name="Oss"),
+    )
     return user
 
 
@@ -53,8 +59,9 @@ def test_erasure_closes_the_account_and_removes_personal_data(
     client.force_login(member)
     client.get("/mijn-gegevens/download/")  # leaves an audit entry by this person
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/mijn-gegevens/verwijderen/",
-                               {"password": PASSWORD, "confirm": "on"})
+        response = client.post(
+            "/mijn-gegevens/verwijderen/", {"password": PASSWORD, "confirm": "on"}
+        )
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
 
@@ -74,8 +81,12 @@ def test_erasure_closes_the_account_and_removes_personal_data(
     assert not any(
         s.get_decoded().get("_auth_user_id") == str(user.pk) for s in Session.objects.all()
     )
-    assert client.post("/account/login/", {"login": "fatma@voorbeeld.example",
-                                            "password": PASSWORD}).status_code == 200
+    assert (
+        client.post(
+            "/account/login/", {"login": "fatma@voorbeeld.example", "password": PASSWORD}
+        ).status_code
+        == 200
+    )
 
 
 def test_personal_data_pages_need_a_login(client):

@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 def test_facilitators_read_and_filter_the_audit_log(client):
     actor = UserFactory(full_name="Joris van Dijk")
-    audit_log(actor=actor, action="update", obj=actor, changes={"full_name": ["Joris", "J. van Dijk"]})
+    audit_log(
+        actor=actor, action="update", obj=actor, changes={"full_name": ["Joris", "J. van Dijk"]}
+    )
     audit_log(actor=None, action="create", object_repr="Regio Zwolle")
     client.force_login(make_facilitator())
 

@@ -17,31 +17,64 @@ from kennisnetwerk.accounts.tests.factories import (
 
 # Pages anyone may see.
 PUBLIC = {
-    "core:home", "core:section", "core:privacy", "core:healthz",
-    "geo:region_list", "geo:region_detail", "geo:municipality_lookup",
-    "account_login", "account_signup", "account_reset_password",
-    "account_reset_password_done", "account_email_verification_sent", "account_inactive",
+    "core:home",
+    "core:section",
+    "core:privacy",
+    "core:healthz",
+    "geo:region_list",
+    "geo:region_detail",
+    "geo:municipality_lookup",
+    "account_login",
+    "account_signup",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_email_verification_sent",
+    "account_inactive",
     "account_request_login_code",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
 # protected content.
 FLOW = {
-    "set_language", "account_logout", "account_confirm_email",
-    "account_reset_password_from_key", "account_reset_password_from_key_done",
-    "account_confirm_login_code", "account_confirm_password_reset_code",
-    "account_complete_password_reset", "account_password_reset_completed",
-    "account_signup_by_passkey", "mfa_authenticate", "mfa_reauthenticate",
-    "account_reauthenticate", "mfa_trust", "mfa_login_webauthn", "mfa_signup_webauthn",
-    "account_verify_phone", "account_change_phone", "accounts:invitation",
+    "set_language",
+    "account_logout",
+    "account_confirm_email",
+    "account_reset_password_from_key",
+    "account_reset_password_from_key_done",
+    "account_confirm_login_code",
+    "account_confirm_password_reset_code",
+    "account_complete_password_reset",
+    "account_password_reset_completed",
+    "account_signup_by_passkey",
+    "mfa_authenticate",
+    "mfa_reauthenticate",
+    "account_reauthenticate",
+    "mfa_trust",
+    "mfa_login_webauthn",
+    "mfa_signup_webauthn",
+    "account_verify_phone",
+    "account_change_phone",
+    "accounts:invitation",
 }
 # Pages about the logged-in person themselves.
 OWN = {
-    "accounts:dashboard", "accounts:personal_data", "accounts:personal_data_download",
-    "accounts:personal_data_erase", "account_email", "account_change_password",
-    "account_set_password", "mfa_index", "mfa_activate_totp", "mfa_deactivate_totp",
-    "mfa_view_recovery_codes", "mfa_generate_recovery_codes", "mfa_download_recovery_codes",
-    "mfa_list_webauthn", "mfa_add_webauthn", "mfa_remove_webauthn", "mfa_edit_webauthn",
+    "accounts:dashboard",
+    "accounts:personal_data",
+    "accounts:personal_data_download",
+    "accounts:personal_data_erase",
+    "account_email",
+    "account_change_password",
+    "account_set_password",
+    "mfa_index",
+    "mfa_activate_totp",
+    "mfa_deactivate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_generate_recovery_codes",
+    "mfa_download_recovery_codes",
+    "mfa_list_webauthn",
+    "mfa_add_webauthn",
+    "mfa_remove_webauthn",
+    "mfa_edit_webauthn",
     # Scoped to what the person may invite to; the scoping has its own tests.
     "accounts:invitations",
 }
@@ -70,8 +103,9 @@ def _params(pattern: URLPattern) -> list[str]:
 
 @pytest.fixture
 def world(reference_data):
-    home = RegionFactory(name="Noordoost-Brabant", slug="noordoost-brabant-test",
-                         municipalities=["Oss"])
+    home = RegionFactory(
+        name="Noordoost-Brabant", slug="noordoost-brabant-test", municipalities=["Oss"]
+    )
     other = RegionFactory(name="Andere regio", municipalities=["Leiden"])
     outsider = make_coordinator(other, email="buiten@voorbeeld.example")
     elsewhere = OrganisationFactory(name="Partij elders")
@@ -79,12 +113,22 @@ def world(reference_data):
     elsewhere.save()
     elsewhere.memberships.create(user=outsider, role="member")
     invitation = Invitation.objects.create(
-        email="uitgenodigd@voorbeeld.example", region=home, region_role="coordinator",
+        email="uitgenodigd@voorbeeld.example",
+        region=home,
+        region_role="coordinator",
         expires_at=timezone.now() + dt.timedelta(days=1),
     )
-    samples = {"slug": home.slug, "token": invitation.token, "key": "x-y", "uidb36": "1",
-               "object_id": "1", "app_label": "accounts", "content_type_id": "1",
-               "pk": "1", "url": "x"}
+    samples = {
+        "slug": home.slug,
+        "token": invitation.token,
+        "key": "x-y",
+        "uidb36": "1",
+        "object_id": "1",
+        "app_label": "accounts",
+        "content_type_id": "1",
+        "pk": "1",
+        "url": "x",
+    }
     return {"outsider": outsider, "samples": samples}
 
 
@@ -125,20 +169,24 @@ def test_every_url_is_public_on_purpose_or_refused(client, world):
         if name in PUBLIC:
             ok = anonymous.status_code == 200 and outsider.status_code in (200, 302)
         elif name in FLOW:
-            ok = all(r.status_code in (200, 302, 400, 403, 404, 405)
-                     for r in (anonymous, outsider))
+            ok = all(r.status_code in (200, 302, 400, 403, 404, 405) for r in (anonymous, outsider))
         elif name in OWN:
-            ok = (anonymous.status_code == 302
-                  and "/account/login/" in anonymous["Location"]
-                  and outsider.status_code in (200, 302, 404, 405))
+            ok = (
+                anonymous.status_code == 302
+                and "/account/login/" in anonymous["Location"]
+                and outsider.status_code in (200, 302, 404, 405)
+            )
         elif name in RESTRICTED:
-            ok = (anonymous.status_code == 302
-                  and "/account/login/" in anonymous["Location"]
-                  and outsider.status_code == 403)
+            ok = (
+                anonymous.status_code == 302
+                and "/account/login/" in anonymous["Location"]
+                and outsider.status_code == 403
+            )
         else:
             problems.append(f"{name} {url} is not declared in this test")
             continue
         if not ok:
-            problems.append(f"{name} {url}: anonymous {anonymous.status_code}, "
-                            f"outsider {outsider.status_code}")
+            problems.append(
+                f"{name} {url}: anonymous {anonymous.status_code}, outsider {outsider.status_code}"
+            )
     assert not problems, "\n".join(problems)

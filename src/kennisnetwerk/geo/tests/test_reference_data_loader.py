@@ -50,8 +50,10 @@ def test_loads_every_file_and_a_second_run_changes_nothing():
     call_command("load_reference_data", stdout=again)
     assert "0 new, 0 changed" in again.getvalue()
     assert " new, 0 changed" in again.getvalue()
-    assert all(f"{label}: 0 new, 0 changed" in again.getvalue()
-               for label in ("municipalities", "place_names", "regions", "sbi_codes"))
+    assert all(
+        f"{label}: 0 new, 0 changed" in again.getvalue()
+        for label in ("municipalities", "place_names", "regions", "sbi_codes")
+    )
     assert {model: model.objects.count() for model in counts} == counts
 
 
@@ -62,10 +64,21 @@ def test_automatic_regions_follow_the_cbs_classification():
     assert noord_brabant.name == "Noord-Brabant"
     assert noord_brabant.municipalities.filter(name="Oss").exists()
     corop = Region.objects.get(kind="corop", source_code="CR35")
-    assert sorted(corop.municipalities.values_list("name", flat=True)) == sorted([
-        "'s-Hertogenbosch", "Oss", "Bernheze", "Boekel", "Boxtel", "Heusden", "Land van Cuijk",
-        "Maashorst", "Meierijstad", "Sint-Michielsgestel", "Vught",
-    ])
+    assert sorted(corop.municipalities.values_list("name", flat=True)) == sorted(
+        [
+            "'s-Hertogenbosch",
+            "Oss",
+            "Bernheze",
+            "Boekel",
+            "Boxtel",
+            "Heusden",
+            "Land van Cuijk",
+            "Maashorst",
+            "Meierijstad",
+            "Sint-Michielsgestel",
+            "Vught",
+        ]
+    )
     assert Region.objects.filter(kind="province").count() == 12
     assert Region.objects.filter(kind="corop").count() == 40
 
@@ -74,8 +87,9 @@ def test_a_changed_name_in_a_new_release_is_updated(tmp_path):
     data_dir = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data_dir)
     path = data_dir / "gemeenten.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(",Boekel,", ",Boekel-Nieuw,"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",Boekel,", ",Boekel-Nieuw,"), encoding="utf-8"
+    )
     out = StringIO()
     call_command("load_reference_data", data_dir=data_dir, stdout=out)
     assert Municipality.objects.get(code="GM0755").name == "Boekel-Nieuw"

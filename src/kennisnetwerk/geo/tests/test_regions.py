@@ -19,24 +19,42 @@ def test_region_list_and_detail_are_public(client):
 
 def test_facilitator_creates_a_region_with_old_and_place_names(client):
     client.force_login(make_facilitator())
-    response = client.post("/geo/regios/nieuw/", {
-        "name": "Maasland", "kind": "mkb_deal", "description": "",
-        "municipalities": "Oss\nUden\nBoxmeer\nRosmalen",
-    })
+    response = client.post(
+        "/geo/regios/nieuw/",
+        {
+            "name": "Maasland",
+            "kind": "mkb_deal",
+            "description": "",
+            "municipalities": "Oss\nUden\nBoxmeer\nRosmalen",
+        },
+    )
     region = Region.objects.get(name="Maasland")
     assert response.status_code == 302
     assert sorted(region.municipalities.values_list("name", flat=True)) == [
-        "'s-Hertogenbosch", "Land van Cuijk", "Maashorst", "Oss"]
+        "'s-Hertogenbosch",
+        "Land van Cuijk",
+        "Maashorst",
+        "Oss",
+    ]
     entry = AuditLogEntry.objects.get(object_id=str(region.pk), action="create")
     assert entry.changes["municipalities"][1] == [
-        "'s-Hertogenbosch", "Land van Cuijk", "Maashorst", "Oss"]
+        "'s-Hertogenbosch",
+        "Land van Cuijk",
+        "Maashorst",
+        "Oss",
+    ]
 
 
 def test_unknown_municipality_gets_a_dutch_error_and_nothing_is_saved(client):
     client.force_login(make_facilitator())
-    response = client.post("/geo/regios/nieuw/", {
-        "name": "Fantasia", "kind": "custom", "municipalities": "Oss\nAtlantis\nZevenhuizen",
-    })
+    response = client.post(
+        "/geo/regios/nieuw/",
+        {
+            "name": "Fantasia",
+            "kind": "custom",
+            "municipalities": "Oss\nAtlantis\nZevenhuizen",
+        },
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert "Onbekende gemeente of plaats: Atlantis" in body
@@ -49,9 +67,14 @@ def test_coordinator_edits_own_region_but_not_another(client):
     own = RegionFactory(municipalities=["Oss"])
     other = RegionFactory(municipalities=["Vught"])
     client.force_login(make_coordinator(own))
-    response = client.post(f"/geo/regios/{own.slug}/bewerken/", {
-        "name": own.name, "description": "Samen sterk", "municipalities": "Oss\nBernheze",
-    })
+    response = client.post(
+        f"/geo/regios/{own.slug}/bewerken/",
+        {
+            "name": own.name,
+            "description": "Samen sterk",
+            "municipalities": "Oss\nBernheze",
+        },
+    )
     assert response.status_code == 302
     own.refresh_from_db()
     assert own.description == "Samen sterk"
@@ -60,8 +83,12 @@ def test_coordinator_edits_own_region_but_not_another(client):
     assert log.changes["municipalities"] == [["Oss"], ["Bernheze", "Oss"]]
 
     assert client.get(f"/geo/regios/{other.slug}/bewerken/").status_code == 403
-    assert client.post(f"/geo/regios/{other.slug}/bewerken/", {
-        "name": "Gekaapt", "municipalities": "Oss"}).status_code == 403
+    assert (
+        client.post(
+            f"/geo/regios/{other.slug}/bewerken/", {"name": "Gekaapt", "municipalities": "Oss"}
+        ).status_code
+        == 403
+    )
     other.refresh_from_db()
     assert other.name != "Gekaapt"
     assert client.get("/geo/regios/nieuw/").status_code == 403
@@ -71,9 +98,14 @@ def test_municipalities_of_a_province_follow_the_reference_data(client):
     province = Region.objects.get(kind="province", source_code="PV30")
     count = province.municipalities.count()
     client.force_login(make_facilitator())
-    response = client.post(f"/geo/regios/{province.slug}/bewerken/", {
-        "name": province.name, "description": "Brabant", "municipalities": "Oss",
-    })
+    response = client.post(
+        f"/geo/regios/{province.slug}/bewerken/",
+        {
+            "name": province.name,
+            "description": "Brabant",
+            "municipalities": "Oss",
+        },
+    )
     assert response.status_code == 302
     province.refresh_from_db()
     assert province.description == "Brabant"

@@ -19,15 +19,20 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
-                            help="Folder with the CSV files (default: the shipped copy).")
+        parser.add_argument(
+            "--data-dir",
+            type=Path,
+            default=DEFAULT_DATA_DIR,
+            help="Folder with the CSV files (default: the shipped copy).",
+        )
 
     def handle(self, *args, data_dir: Path, **options):
         try:
             data = reference_data_read(data_dir)
         except ReferenceDataError as error:
             raise CommandError(
-                _("Reference data not loaded, nothing was changed:") + "\n  "
+                _("Reference data not loaded, nothing was changed:")
+                + "\n  "
                 + "\n  ".join(error.errors)
             ) from error
         report = reference_data_apply(data=data)
