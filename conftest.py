@@ -22,6 +22,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         reference_data_apply(data=reference_data_read())
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits (log-in, confirmation mails) live in the cache; tests must not share them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def reference_data(db):
     """Municipalities, regions and SBI codes. Transactional tests flush the database, so the

@@ -1,11 +1,6 @@
 """Browser journeys: the real (threaded) development server driven by the system Chromium."""
 
 import os
-
-# Playwright's sync API runs an event loop in the test thread; without this, Django refuses
-# the ORM calls the fixtures and tests make in that thread.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -26,21 +21,31 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PASSWORD = "Kennis-delen-2024!"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM_PATH,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-            ],
-        )
-        yield browser
-        browser.close()
+    """One Chromium for all journeys.
+
+    While Playwright's sync API is active its event loop counts as running in the test
+    thread, so Django refuses ORM calls there unless DJANGO_ALLOW_ASYNC_UNSAFE is set. Both
+    end with this package instead of the session: otherwise the variable (and the running
+    loop) would leak into the rest of the suite, and into its subprocesses, where
+    ``check --deploy`` rightly fails on it (tests/test_deploy_check.py).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM_PATH,
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                ],
+            )
+            yield browser
+            browser.close()
 
 
 @pytest.fixture

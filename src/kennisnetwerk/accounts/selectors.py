@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from kennisnetwerk.core.permissions import is_network_facilitator
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Region
 
@@ -78,6 +79,6 @@ def invitation_get_usable(token: str) -> Invitation | None:
 def invitation_list_for(user: Any) -> QuerySet[Invitation]:
     """Invitations a person may see: facilitators see all, others those they sent."""
     qs = Invitation.objects.select_related("organisation", "region", "invited_by")
-    if user.is_staff:
+    if is_network_facilitator(user):
         return qs
     return qs.filter(invited_by=user)

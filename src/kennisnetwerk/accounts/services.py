@@ -8,6 +8,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -53,6 +54,18 @@ def invitation_create(
         invited_by=actor,
         expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
+    already = (
+        Membership.objects.filter(user__email__iexact=invitation.email, organisation=organisation)
+        if organisation
+        else RegionRole.objects.filter(
+            user__email__iexact=invitation.email, region=region, role=invitation.region_role
+        )
+    )
+    if already.exists():
+        raise ValidationError(
+            _("%(email)s already has this role at %(target)s.")
+            % {"email": invitation.email, "target": invitation.target}
+        )
     with transaction.atomic():
         invitation.full_clean()
         invitation.save()
@@ -260,9 +273,26 @@ def personal_data_erase(*, request: ErasureRequest) -> None:
         fn(user)
     label = f"verwijderde gebruiker #{user.pk}"
     AuditLogEntry.objects.filter(actor=user).update(actor_label=label)
-    AuditLogEntry.objects.filter(content_type__model="user", object_id=str(user.pk)).update(
-        object_repr=label, changes={}
+    # Entries about the person, their invitations and their company hold personal data in
+    # their description and changed fields; the fact that something happened stays.
+    about_person = [(User, [user.pk])]
+    about_person.append(
+        (
+            Invitation,
+            list(Invitation.objects.filter(email__iexact=user.email).values_list("pk", flat=True)),
+        )
     )
+    about_person.append(
+        (
+            EntrepreneurProfile,
+            list(EntrepreneurProfile.objects.filter(user=user).values_list("pk", flat=True)),
+        )
+    )
+    for model, pks in about_person:
+        AuditLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=[str(pk) for pk in pks],
+        ).update(object_repr=label, changes={})
     Invitation.objects.filter(email__iexact=user.email).update(email="verwijderd@invalid")
     EntrepreneurProfile.objects.filter(user=user).delete()
     Membership.objects.filter(user=user).delete()

@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -61,18 +62,26 @@ def invitations(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         access_invite_to(request.user, organisation=data["organisation"], region=data["region"])
-        invitation = services.invitation_create(
-            email=data["email"],
-            actor=request.user,
-            organisation=data["organisation"],
-            organisation_role=data["organisation_role"],
-            region=data["region"],
-            region_role="coordinator" if data["region"] else "",
-        )
+        try:
+            invitation = services.invitation_create(
+                email=data["email"],
+                actor=request.user,
+                organisation=data["organisation"],
+                organisation_role=data["organisation_role"],
+                region=data["region"],
+                region_role="coordinator" if data["region"] else "",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return _invitations_page(request, form, status=400)
         messages.success(
             request, _("An invitation has been sent to %(email)s.") % {"email": invitation.email}
         )
         return redirect("accounts:invitations")
+    return _invitations_page(request, form)
+
+
+def _invitations_page(request: HttpRequest, form: InvitationForm, status: int = 200):
     return render(
         request,
         "accounts/invitations.html",
@@ -80,7 +89,9 @@ def invitations(request: HttpRequest) -> HttpResponse:
             "form": form,
             "invitations": invitation_list_for(request.user)[:100],
             "now": timezone.now(),
+            "valid_days": settings.INVITATION_VALID_DAYS,
         },
+        status=status,
     )
 
 

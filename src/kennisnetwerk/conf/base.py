@@ -6,10 +6,10 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from .utils import config, load_dotenv
+from .utils import config, load_project_dotenv
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/kennisnetwerk
-load_dotenv(Path.cwd() / ".env")
+load_project_dotenv()
 
 # The checkout root when running from source; node_modules and the data folder live there.
 PROJECT_DIR = Path(config("KENNISNETWERK_PROJECT_DIR", str(PACKAGE_DIR.parent.parent)))
@@ -138,7 +138,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_FORMS = {"signup": "kennisnetwerk.accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{NETWORK_NAME}] "
-# Five failed log-ins per e-mail address (and per IP) within five minutes lock the door.
+# Five failed log-ins for one e-mail address (or twenty from one IP address) within five
+# minutes lock the door for that address.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": config("LOGIN_FAILED_RATE_LIMIT", "20/5m/ip,5/5m/key"),
 }
@@ -147,6 +148,8 @@ MFA_TOTP_ISSUER = NETWORK_NAME
 # Staff (network facilitators and technical administrators) must use a second factor.
 KENNISNETWERK_STAFF_REQUIRES_2FA = config("STAFF_REQUIRES_2FA", True)
 INVITATION_VALID_DAYS = config("INVITATION_VALID_DAYS", 14)
+# Entrepreneurs may create an account themselves; professionals always join by invitation.
+ENTREPRENEUR_SIGNUP_OPEN = config("ENTREPRENEUR_SIGNUP_OPEN", True)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

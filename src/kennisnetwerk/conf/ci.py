@@ -2,6 +2,10 @@
 
 import os
 
+from .utils import load_project_dotenv
+
+load_project_dotenv()
+
 os.environ.setdefault("SECRET_KEY", "ci-only-not-secret-kennisnetwerk")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 # Tasks run at once inside tests; one test runs the real database worker explicitly.

@@ -2,6 +2,10 @@
 
 import os
 
+from .utils import load_project_dotenv
+
+load_project_dotenv()
+
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("SECRET_KEY", "dev-only-not-secret-kennisnetwerk")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

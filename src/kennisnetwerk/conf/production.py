@@ -2,6 +2,10 @@
 
 import os
 
+from .utils import load_project_dotenv
+
+load_project_dotenv()
+
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault(
     "STATICFILES_STORAGE", "whitenoise.storage.CompressedManifestStaticFilesStorage"

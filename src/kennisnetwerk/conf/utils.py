@@ -30,6 +30,12 @@ def load_dotenv(path: Path) -> None:
         os.environ.setdefault(key, value)
 
 
+def load_project_dotenv() -> None:
+    """Read ``.env`` from the working directory; called first by every settings module so
+    that it can override their defaults."""
+    load_dotenv(Path.cwd() / ".env")
+
+
 def as_bool(value: str) -> bool:
     lowered = value.strip().lower()
     if lowered in _TRUE:

@@ -73,9 +73,16 @@ class RegionForm(forms.Form):
     )
 
     def __init__(
-        self, *args, editable_municipalities: bool = True, kind_editable: bool = True, **kwargs
+        self,
+        *args,
+        editable_municipalities: bool = True,
+        kind_editable: bool = True,
+        name_editable: bool = True,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        if not name_editable:
+            del self.fields["name"]
         if not editable_municipalities:
             del self.fields["municipalities"]
         if not kind_editable:

@@ -12,9 +12,8 @@ from .models import Region
 
 
 def can_edit_region(user: Any, region: Region) -> bool:
-    """Facilitators edit every region; a regional coordinator edits their own region.
-    Municipalities of automatic regions follow the reference data, but their description
-    may be edited."""
+    """Facilitators edit every region; a regional coordinator edits the name and description
+    of their own region."""
     if is_network_facilitator(user):
         return True
     from kennisnetwerk.accounts.selectors import user_is_region_coordinator
@@ -34,5 +33,13 @@ def access_region_create(user: Any) -> None:
         raise PermissionDenied
 
 
-def region_municipalities_editable(region: Region) -> bool:
+def region_municipalities_editable(user: Any, region: Region) -> bool:
+    """Which municipalities belong to a region decides what its coordinators may see and whom
+    they may invite, so only network facilitators change it; regions kept from the reference
+    data follow that data."""
+    return is_network_facilitator(user) and region.kind not in AUTOMATIC_REGION_KINDS
+
+
+def region_name_editable(region: Region) -> bool:
+    """Names of regions kept from the reference data come from the CBS."""
     return region.kind not in AUTOMATIC_REGION_KINDS

@@ -53,12 +53,18 @@ class MunicipalityResolver:
         key = name_key(text)
         if key in self._by_name:
             return Resolution(self._by_name[key], "municipality")
-        if key in self._by_alias:
-            return Resolution(self._by_alias[key], "alias")
-        found = self._by_place.get(key, ())
-        if len(found) == 1:
-            return Resolution(found[0], "place")
-        return Resolution(None, "", tuple(sorted(found, key=lambda m: m.name)))
+        places = self._by_place.get(key, ())
+        alias = self._by_alias.get(key)
+        if alias is not None:
+            # "Haren" was a municipality (now Groningen) and is also a village in Oss:
+            # a name that points to several places is not guessed.
+            others = tuple(m for m in places if m.pk != alias.pk)
+            if not others:
+                return Resolution(alias, "alias")
+            return Resolution(None, "", tuple(sorted((alias, *others), key=lambda m: m.name)))
+        if len(places) == 1:
+            return Resolution(places[0], "place")
+        return Resolution(None, "", tuple(sorted(places, key=lambda m: m.name)))
 
 
 def municipality_resolve(name: str) -> Resolution:

@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kennisnetwerk.core.permissions import is_network_facilitator
+
 from . import services
 from .constants import RegionKind
 from .forms import MunicipalityLookupForm, RegionForm
@@ -16,6 +18,7 @@ from .permissions import (
     access_region_for_edit,
     can_edit_region,
     region_municipalities_editable,
+    region_name_editable,
 )
 from .selectors import MunicipalityResolver, region_list, region_municipalities
 
@@ -32,7 +35,7 @@ def region_list_view(request: HttpRequest) -> HttpResponse:
         "geo/region_list.html",
         {
             "groups": groups,
-            "can_create": request.user.is_authenticated and request.user.is_staff,
+            "can_create": is_network_facilitator(request.user),
         },
     )
 
@@ -77,7 +80,7 @@ def region_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def region_edit(request: HttpRequest, slug: str) -> HttpResponse:
     region = access_region_for_edit(request.user, slug)
-    editable = region_municipalities_editable(region)
+    editable = region_municipalities_editable(request.user, region)
     initial = {
         "name": region.name,
         "kind": region.kind,
@@ -85,14 +88,18 @@ def region_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "municipalities": "\n".join(m.name for m in region_municipalities(region)),
     }
     form = RegionForm(
-        request.POST or None, initial=initial, editable_municipalities=editable, kind_editable=False
+        request.POST or None,
+        initial=initial,
+        editable_municipalities=editable,
+        kind_editable=False,
+        name_editable=region_name_editable(region),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.region_update(
             region=region,
             actor=request.user,
-            name=data["name"],
+            name=data.get("name"),
             description=data["description"],
             municipalities=data.get("municipalities"),
         )
@@ -101,7 +108,12 @@ def region_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "geo/region_form.html",
-        {"form": form, "region": region, "municipalities_editable": editable},
+        {
+            "form": form,
+            "region": region,
+            "municipalities_editable": editable,
+            "automatic": not region_name_editable(region),
+        },
     )
 
 

@@ -26,8 +26,10 @@ def test_password_reset_by_mail(client, smtp_server):
     link = _first_link(mail)
     form = client.get(link, follow=True)
     assert form.status_code == 200
-    done = client.post(form.redirect_chain[-1][0] if form.redirect_chain else link, {
-        "password1": "Nieuw-wachtwoord-2026", "password2": "Nieuw-wachtwoord-2026"})
+    done = client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link,
+        {"password1": "Nieuw-wachtwoord-2026", "password2": "Nieuw-wachtwoord-2026"},
+    )
     assert done.status_code == 302
     user.refresh_from_db()
     assert user.check_password("Nieuw-wachtwoord-2026")
@@ -48,11 +50,18 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client, smtp_serv
 
 
 def test_entrepreneur_confirms_the_address_from_the_mail(client, smtp_server):
-    response = client.post("/account/signup/", {
-        "full_name": "Bram de Wit", "email": "bram@bakkerij.example",
-        "password1": "Krentenbol-2026!", "password2": "Krentenbol-2026!",
-        "company_name": "Bakkerij De Korenschoof", "kvk_number": "", "municipality": "",
-    })
+    response = client.post(
+        "/account/signup/",
+        {
+            "full_name": "Bram de Wit",
+            "email": "bram@bakkerij.example",
+            "password1": "Krentenbol-2026!",
+            "password2": "Krentenbol-2026!",
+            "company_name": "Bakkerij De Korenschoof",
+            "kvk_number": "",
+            "municipality": "",
+        },
+    )
     assert response.status_code == 302
     user = User.objects.get(email="bram@bakkerij.example")
     assert not user.emailaddress_set.get().verified

@@ -187,3 +187,21 @@ def test_login_with_password_works_for_invited_users(client):
     response = client.post("/account/login/", {"login": user.email, "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == "/dashboard/"
+
+
+def test_inviting_an_existing_member_again_is_refused(client):
+    organisation = OrganisationFactory()
+    member = make_member(organisation, email="al-lid@voorbeeld.example")
+    client.force_login(make_facilitator())
+    response = client.post(
+        "/uitnodigingen/",
+        {
+            "email": member.email,
+            "target": "organisation",
+            "organisation": organisation.pk,
+            "organisation_role": "member",
+        },
+    )
+    assert response.status_code == 400
+    assert "al-lid@voorbeeld.example" in response.content.decode()
+    assert not Invitation.objects.exists()

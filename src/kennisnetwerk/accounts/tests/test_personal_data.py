@@ -56,6 +56,16 @@ def test_erasure_with_a_wrong_password_changes_nothing(client, member):
 def test_erasure_closes_the_account_and_removes_personal_data(
     client, member, django_capture_on_commit_callbacks
 ):
+    from kennisnetwerk.accounts.services import invitation_create
+
+    from .factories import make_facilitator
+
+    invitation_create(
+        email=member.email,
+        actor=make_facilitator(),
+        organisation=OrganisationFactory(),
+        organisation_role="member",
+    )
     client.force_login(member)
     client.get("/mijn-gegevens/download/")  # leaves an audit entry by this person
     with django_capture_on_commit_callbacks(execute=True):
@@ -78,6 +88,9 @@ def test_erasure_closes_the_account_and_removes_personal_data(
     assert labels == {f"verwijderde gebruiker #{user.pk}"}
     assert not AuditLogEntry.objects.filter(actor_label__icontains="Fatma").exists()
     assert not AuditLogEntry.objects.filter(object_repr__icontains="fatma").exists()
+    assert not AuditLogEntry.objects.filter(object_repr__icontains="Korenschoof").exists()
+    for entry in AuditLogEntry.objects.all():
+        assert "fatma" not in str(entry.changes).lower()
     assert not any(
         s.get_decoded().get("_auth_user_id") == str(user.pk) for s in Session.objects.all()
     )

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
         ("Landerd", "Maashorst", "alias"),
         ("Mill en Sint Hubert", "Land van Cuijk", "alias"),
         ("Den Bosch", "'s-Hertogenbosch", "alias"),
-        ("Haren", "Groningen", "alias"),
+        ("Ten Boer", "Groningen", "alias"),
         ("Rosmalen", "'s-Hertogenbosch", "place"),
         ("Schaijk", "Maashorst", "place"),
     ],
@@ -37,6 +37,13 @@ def test_place_name_in_several_municipalities_is_ambiguous():
     assert resolution.municipality is None
     assert resolution.ambiguous
     assert len(resolution.candidates) > 1
+
+
+def test_former_municipality_that_is_also_a_place_elsewhere_is_ambiguous():
+    # Haren merged into Groningen in 2019; there is also a village Haren in Oss.
+    resolution = municipality_resolve("Haren")
+    assert resolution.municipality is None
+    assert {m.name for m in resolution.candidates} >= {"Groningen", "Oss"}
 
 
 def test_unknown_and_empty_names_resolve_to_nothing():

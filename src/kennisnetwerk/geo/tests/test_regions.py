@@ -69,18 +69,15 @@ def test_coordinator_edits_own_region_but_not_another(client):
     client.force_login(make_coordinator(own))
     response = client.post(
         f"/geo/regios/{own.slug}/bewerken/",
-        {
-            "name": own.name,
-            "description": "Samen sterk",
-            "municipalities": "Oss\nBernheze",
-        },
+        {"name": "Maasland", "description": "Samen sterk", "municipalities": "Oss\nRotterdam"},
     )
     assert response.status_code == 302
     own.refresh_from_db()
-    assert own.description == "Samen sterk"
-    assert set(own.municipalities.values_list("name", flat=True)) == {"Oss", "Bernheze"}
+    assert (own.name, own.description) == ("Maasland", "Samen sterk")
+    # Municipalities decide whom a coordinator may invite: only facilitators change them.
+    assert list(own.municipalities.values_list("name", flat=True)) == ["Oss"]
     log = AuditLogEntry.objects.get(object_id=str(own.pk), action="update")
-    assert log.changes["municipalities"] == [["Oss"], ["Bernheze", "Oss"]]
+    assert set(log.changes) == {"name", "description"}
 
     assert client.get(f"/geo/regios/{other.slug}/bewerken/").status_code == 403
     assert (
@@ -92,6 +89,19 @@ def test_coordinator_edits_own_region_but_not_another(client):
     other.refresh_from_db()
     assert other.name != "Gekaapt"
     assert client.get("/geo/regios/nieuw/").status_code == 403
+
+
+def test_facilitator_changes_the_municipalities_of_a_region(client):
+    region = RegionFactory(municipalities=["Oss"])
+    client.force_login(make_facilitator())
+    response = client.post(
+        f"/geo/regios/{region.slug}/bewerken/",
+        {"name": region.name, "description": "", "municipalities": "Oss\nBernheze"},
+    )
+    assert response.status_code == 302
+    assert set(region.municipalities.values_list("name", flat=True)) == {"Oss", "Bernheze"}
+    log = AuditLogEntry.objects.get(object_id=str(region.pk), action="update")
+    assert log.changes["municipalities"] == [["Oss"], ["Bernheze", "Oss"]]
 
 
 def test_municipalities_of_a_province_follow_the_reference_data(client):
@@ -109,4 +119,5 @@ def test_municipalities_of_a_province_follow_the_reference_data(client):
     assert response.status_code == 302
     province.refresh_from_db()
     assert province.description == "Brabant"
+    assert province.name == "Noord-Brabant"  # the CBS name stays
     assert province.municipalities.count() == count
