@@ -46,6 +46,7 @@ lint: venv
 	$(BIN)/ruff format --check src tests scripts conftest.py
 
 checks: venv assets
+	@mkdir -p data
 	DJANGO_SETTINGS_MODULE=kennisnetwerk.conf.ci $(BIN)/kennisnetwerk makemigrations --check --dry-run
 	$(BIN)/python scripts/check_catalogue.py
 

@@ -60,8 +60,8 @@ def e2e_db(transactional_db) -> None:
 
 @pytest.fixture
 def context(browser: Browser, live_server, e2e_db) -> Iterator[BrowserContext]:
-    # bypass_csp lets axe be injected despite the app's strict CSP. The locale is pinned
-    # because Chromium would otherwise send the machine's Accept-Language.
+    # bypass_csp lets axe be injected despite the app's strict CSP. The locale is pinned so
+    # the journeys do not depend on the language settings of the machine they run on.
     context = browser.new_context(base_url=live_server.url, bypass_csp=True, locale="nl-NL")
     context.set_default_timeout(10_000)
     yield context

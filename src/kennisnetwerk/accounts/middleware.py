@@ -1,5 +1,7 @@
 """Network facilitators (staff) must use a second factor before they can do anything."""
 
+from urllib.parse import urlencode
+
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.shortcuts import redirect
@@ -22,5 +24,6 @@ class StaffTwoFactorMiddleware:
             and not request.path.startswith(_ALLOWED_PREFIXES)
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
-            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+            next_url = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_activate_totp')}?{next_url}")
         return self.get_response(request)

@@ -31,7 +31,7 @@ def test_staff_without_authenticator_app_must_set_one_up(client):
     client.force_login(staff)
     response = client.get("/dashboard/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/account/2fa/totp/activate/")
+    assert response["Location"] == "/account/2fa/totp/activate/?next=%2Fdashboard%2F"
     assert client.get("/auditlog/").status_code == 302
 
 
@@ -44,3 +44,19 @@ def test_staff_login_asks_for_the_second_factor(client):
     wrong = client.post("/account/2fa/authenticate/", {"code": "000000"})
     assert wrong.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_setting_up_a_second_factor_later_asks_for_the_password_again(client):
+    from .factories import UserFactory as Factory
+
+    user = Factory()
+    client.post("/account/login/", {"login": user.email, "password": PASSWORD})
+    assert client.get("/account/2fa/totp/activate/").status_code == 200  # just logged in
+    session = client.session
+    records = session["account_authentication_methods"]
+    records[-1]["at"] -= 3600  # an hour later
+    session["account_authentication_methods"] = records
+    session.save()
+    response = client.get("/account/2fa/totp/activate/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/reauthenticate/")

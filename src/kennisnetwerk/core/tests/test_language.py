@@ -22,3 +22,10 @@ def test_the_language_switch_sets_english_and_back(client):
 def test_an_unknown_language_falls_back_to_dutch(client):
     client.cookies["django_language"] = "xx"
     assert '<html lang="nl"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_each_language_is_offered_in_its_own_name(client):
+    body = client.get("/").content.decode()
+    assert '<option value="en" lang="en">English</option>' in body
+    assert '<option value="nl" lang="nl" selected>Nederlands</option>' in body
