@@ -7,6 +7,21 @@ DEMO_EMAIL_DOMAIN = "demo.kennisnetwerk.example"
 # Fixed so that the demo facilitator can add the account to an authenticator app.
 DEMO_TOTP_SECRET = "KNDEMOFACILITATORTWEEFACTORDEMO2"
 
+# The 11 municipalities of Noordoost-Brabant since the mergers of 2022.
+NOORDOOST_BRABANT = [
+    "'s-Hertogenbosch",
+    "Oss",
+    "Bernheze",
+    "Boekel",
+    "Boxtel",
+    "Heusden",
+    "Land van Cuijk",
+    "Maashorst",
+    "Meierijstad",
+    "Sint-Michielsgestel",
+    "Vught",
+]
+
 # (name, kind, description, source) where source is a list of names, "corop:CRxx" or
 # "province:PVxx".
 REGIONS = [
@@ -15,19 +30,7 @@ REGIONS = [
         "custom",
         "Regio Noordoost-Brabant: 11 gemeenten (17 in 2020, vóór de herindelingen tot Land van "
         "Cuijk en Maashorst), samen ruim 0,6 miljoen inwoners.",
-        [
-            "'s-Hertogenbosch",
-            "Oss",
-            "Bernheze",
-            "Boekel",
-            "Boxtel",
-            "Heusden",
-            "Land van Cuijk",
-            "Maashorst",
-            "Meierijstad",
-            "Sint-Michielsgestel",
-            "Vught",
-        ],
+        NOORDOOST_BRABANT,
     ),
     (
         "Groningen-Assen",
@@ -81,19 +84,7 @@ REGIONS = [
         "Arbeidsmarktregio Noordoost-Brabant",
         "labour_market",
         "Demo-indeling.",
-        [
-            "'s-Hertogenbosch",
-            "Oss",
-            "Bernheze",
-            "Boekel",
-            "Boxtel",
-            "Heusden",
-            "Land van Cuijk",
-            "Maashorst",
-            "Meierijstad",
-            "Sint-Michielsgestel",
-            "Vught",
-        ],
+        NOORDOOST_BRABANT,
     ),
 ]
 

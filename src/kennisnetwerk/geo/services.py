@@ -164,43 +164,29 @@ def reference_data_apply(*, data: ReferenceData) -> LoadReport:
         report,
         "sbi_codes",
     )
-    current_ids = {m.pk for c, m in municipalities.items() if c in data.municipalities}
+    current = [m for c, m in municipalities.items() if c in data.municipalities]
     _sync_region(
         kind=RegionKind.NATIONAL,
         source_code="NL",
         name="Nederland",
         slug=_free_slug(NATIONAL_REGION_SLUG, RegionKind.NATIONAL, "NL"),
-        members=current_ids,
+        members={m.pk for m in current},
         report=report,
     )
-    for code, province in provinces.items():
-        members = {
-            m.pk
-            for c, m in municipalities.items()
-            if c in data.municipalities and m.province_id == province.pk
-        }
-        _sync_region(
-            kind=RegionKind.PROVINCE,
-            source_code=code,
-            name=province.name,
-            slug=_free_slug(f"provincie-{slugify(province.name)}", RegionKind.PROVINCE, code),
-            members=members,
-            report=report,
-        )
-    for code, corop in corops.items():
-        members = {
-            m.pk
-            for c, m in municipalities.items()
-            if c in data.municipalities and m.corop_area_id == corop.pk
-        }
-        _sync_region(
-            kind=RegionKind.COROP,
-            source_code=code,
-            name=corop.name,
-            slug=_free_slug(f"corop-{slugify(corop.name)}", RegionKind.COROP, code),
-            members=members,
-            report=report,
-        )
+    groupings = [
+        (RegionKind.PROVINCE, "provincie", provinces, "province_id"),
+        (RegionKind.COROP, "corop", corops, "corop_area_id"),
+    ]
+    for kind, prefix, areas, attribute in groupings:
+        for code, area in areas.items():
+            _sync_region(
+                kind=kind,
+                source_code=code,
+                name=area.name,
+                slug=_free_slug(f"{prefix}-{slugify(area.name)}", kind, code),
+                members={m.pk for m in current if getattr(m, attribute) == area.pk},
+                report=report,
+            )
     return report
 
 
