@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test venv assets chromium lint checks messages compilemessages bench e2e clean
+.PHONY: help run test venv assets chromium lint checks messages bench clean
 
 help:
 	@echo "make run    installs everything, prepares the database with demo data and serves http://$(HOST):$(PORT)"

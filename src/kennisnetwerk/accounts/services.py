@@ -55,7 +55,11 @@ def invitation_create(
         expires_at=timezone.now() + dt.timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     already = (
-        Membership.objects.filter(user__email__iexact=invitation.email, organisation=organisation)
+        Membership.objects.filter(
+            user__email__iexact=invitation.email,
+            organisation=organisation,
+            role=invitation.organisation_role,
+        )
         if organisation
         else RegionRole.objects.filter(
             user__email__iexact=invitation.email, region=region, role=invitation.region_role

@@ -2,9 +2,7 @@
 
 import os
 
-from .utils import load_project_dotenv
-
-load_project_dotenv()
+# The test suite does not read .env: a run must not depend on a developer's local settings.
 
 os.environ.setdefault("SECRET_KEY", "ci-only-not-secret-kennisnetwerk")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")

@@ -41,8 +41,8 @@ class MunicipalityListField(forms.CharField):
             errors.append(
                 forms.ValidationError(
                     _(
-                        "Place name in several municipalities, enter the municipality instead: "
-                        "%(names)s."
+                        "These place names occur in several municipalities; please enter the "
+                        "municipality instead: %(names)s."
                     ),
                     params={"names": "; ".join(ambiguous)},
                     code="ambiguous",

@@ -234,15 +234,16 @@ def region_update(
     municipalities: Iterable[Municipality] | None = None,
 ) -> Region:
     """Change a region's name, description or municipalities; the change is audit-logged.
-    Regions kept from the reference data (provinces, COROP, Nederland) keep their
-    municipalities."""
+    Regions kept from the reference data (provinces, COROP, Nederland) keep their CBS name
+    and municipalities."""
     before = _region_state(region)
-    if name is not None:
+    automatic = region.kind in AUTOMATIC_REGION_KINDS
+    if name is not None and not automatic:
         region.name = name
     if description is not None:
         region.description = description
     region.save()
-    if municipalities is not None and region.kind not in AUTOMATIC_REGION_KINDS:
+    if municipalities is not None and not automatic:
         region.municipalities.set(list(municipalities))
     changes = diff(before, _region_state(region))
     if changes:

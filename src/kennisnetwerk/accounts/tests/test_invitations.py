@@ -205,3 +205,23 @@ def test_inviting_an_existing_member_again_is_refused(client):
     assert response.status_code == 400
     assert "al-lid@voorbeeld.example" in response.content.decode()
     assert not Invitation.objects.exists()
+
+
+def test_a_member_can_be_invited_to_become_administrator(client):
+    organisation = OrganisationFactory()
+    member = make_member(organisation, email="promotie@voorbeeld.example")
+    client.force_login(make_facilitator())
+    response = client.post(
+        "/uitnodigingen/",
+        {
+            "email": member.email,
+            "target": "organisation",
+            "organisation": organisation.pk,
+            "organisation_role": "admin",
+        },
+    )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get()
+    client.force_login(member)
+    client.post(f"/uitnodiging/{invitation.token}/")
+    assert Membership.objects.get(user=member, organisation=organisation).role == "admin"

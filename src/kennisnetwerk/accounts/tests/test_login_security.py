@@ -60,3 +60,20 @@ def test_setting_up_a_second_factor_later_asks_for_the_password_again(client):
     response = client.get("/account/2fa/totp/activate/")
     assert response.status_code == 302
     assert response["Location"].startswith("/account/reauthenticate/")
+
+
+def test_removing_the_authenticator_app_asks_for_the_password_even_right_after_log_in(client):
+    staff = make_facilitator(email="verwijder@voorbeeld.example")
+    client.post("/account/login/", {"login": staff.email, "password": PASSWORD})
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    from .factories import FACILITATOR_TOTP_SECRET
+
+    code = format_hotp_value(hotp_value(FACILITATOR_TOTP_SECRET, int(time.time()) // 30))
+    client.post("/account/2fa/authenticate/", {"code": code})
+    assert "_auth_user_id" in client.session
+    response = client.get("/account/2fa/totp/deactivate/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/reauthenticate/")
