@@ -90,7 +90,10 @@ def demo_data_load() -> list[DemoLogin]:
         if person.get("staff"):
             if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                 TOTP.activate(user, DEMO_TOTP_SECRET)
-            note = f"tweede factor: TOTP-geheim {DEMO_TOTP_SECRET}"
+            note = (
+                f"tweede factor: TOTP-geheim {DEMO_TOTP_SECRET}; huidige code: "
+                f"kennisnetwerk totp_code {email}"
+            )
         if region_name := person.get("coordinates"):
             RegionRole.objects.get_or_create(
                 user=user, region=Region.objects.get(name=region_name), role="coordinator"
