@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("kennisnetwerk.core.urls")),
     path("", include("kennisnetwerk.accounts.urls")),
     path("geo/", include("kennisnetwerk.geo.urls")),
+    path("atlas/", include("kennisnetwerk.ecosystem.urls")),
     path("account/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),

@@ -20,6 +20,7 @@ class MenuItem:
     url: str
     key: str
     order: int = 100
+    available: bool = True
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def _upcoming_item(section: Section):
             reverse("core:section", args=[section.slug]),
             section.slug,
             section.order,
+            available=False,
         )
 
     item.__name__ = f"menu_{section.slug.replace('-', '_')}"
@@ -106,5 +108,14 @@ def audit_log_item(request: HttpRequest) -> MenuItem | None:
 
 
 def main_menu(request: HttpRequest) -> list[MenuItem]:
-    items = [fn(request) for fn in hooks.get_hooks("main_menu_items")]
-    return sorted((i for i in items if i is not None), key=lambda i: i.order)
+    """The navigation for this person. When an app provides a section, its item replaces the
+    "not yet available" place holder with the same key."""
+    by_key: dict[str, MenuItem] = {}
+    for fn in hooks.get_hooks("main_menu_items"):
+        item = fn(request)
+        if item is None:
+            continue
+        current = by_key.get(item.key)
+        if current is None or (item.available and not current.available):
+            by_key[item.key] = item
+    return sorted(by_key.values(), key=lambda i: i.order)

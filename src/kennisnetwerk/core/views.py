@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from .forms import AuditLogFilterForm
-from .menu import UPCOMING_SECTIONS
+from .menu import UPCOMING_SECTIONS, main_menu
 from .permissions import access_audit_log
 from .selectors import audit_log_list
 
@@ -15,11 +15,12 @@ from .selectors import audit_log_list
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.GET.get("welkom") is None:
         return redirect("accounts:dashboard")
-    return render(
-        request,
-        "core/home.html",
-        {"sections": sorted(UPCOMING_SECTIONS.values(), key=lambda s: s.order)},
-    )
+    menu = {item.key: item for item in main_menu(request)}
+    sections = [
+        (section, menu.get(section.slug))
+        for section in sorted(UPCOMING_SECTIONS.values(), key=lambda s: s.order)
+    ]
+    return render(request, "core/home.html", {"sections": sections})
 
 
 @require_GET
@@ -29,6 +30,9 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
         current = UPCOMING_SECTIONS[slug]
     except KeyError as exc:
         raise Http404 from exc
+    provided = next((i for i in main_menu(request) if i.key == slug and i.available), None)
+    if provided is not None:
+        return redirect(provided.url)
     return render(request, "core/section_unavailable.html", {"section": current})
 
 

@@ -10,13 +10,21 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.db import transaction
 
 from kennisnetwerk.accounts.models import EntrepreneurProfile, Membership, RegionRole, User
-from kennisnetwerk.ecosystem.models import Organisation
-from kennisnetwerk.ecosystem.services import organisation_create
+from kennisnetwerk.ecosystem.models import Initiative, Organisation, TargetGroup, Theme
+from kennisnetwerk.ecosystem.services import InitiativeData, initiative_create, organisation_create
 from kennisnetwerk.geo.models import Municipality, Region
 from kennisnetwerk.geo.selectors import MunicipalityResolver
 from kennisnetwerk.geo.services import region_create
 
-from .data import DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, DEMO_TOTP_SECRET, ORGANISATIONS, PEOPLE, REGIONS
+from .data import (
+    DEMO_EMAIL_DOMAIN,
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    INITIATIVES,
+    ORGANISATIONS,
+    PEOPLE,
+    REGIONS,
+)
 
 
 class DemoDataError(Exception):
@@ -74,6 +82,21 @@ def demo_data_load() -> list[DemoLogin]:
                 actor=None,
                 municipality=_municipalities([municipality_name], resolver)[0],
             )
+    for title, kind, owner, region, themes, groups, description in INITIATIVES:
+        if Initiative.objects.filter(title=title).exists():
+            continue
+        initiative_create(
+            data=InitiativeData(
+                title=title,
+                kind=kind,
+                owner=Organisation.objects.get(name=owner),
+                inventory_region=Region.objects.get(name=region),
+                description=description,
+                themes=list(Theme.objects.filter(slug__in=themes)),
+                target_groups=list(TargetGroup.objects.filter(code__in=groups)),
+            ),
+            actor=None,
+        )
     logins = []
     for person in PEOPLE:
         email = f"{person['email']}@{DEMO_EMAIL_DOMAIN}"

@@ -6,3 +6,6 @@ class EcosystemConfig(AppConfig):
     name = "kennisnetwerk.ecosystem"
     label = "ecosystem"
     verbose_name = _("Who does what")
+
+    def ready(self) -> None:
+        from . import hooks_registration  # noqa: F401

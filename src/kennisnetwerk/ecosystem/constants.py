@@ -15,3 +15,53 @@ class OrganisationType(models.TextChoices):
     KNOWLEDGE_INSTITUTION = "kennisinstelling", _("Knowledge institution")
     ADVISER = "adviseur", _("Adviser")
     OTHER = "overig", _("Other")
+
+
+class InitiativeKind(models.TextChoices):
+    PROGRAMME = "programma", _("Programme")
+    PROJECT = "project", _("Project")
+    SCHEME = "regeling", _("Scheme or subsidy")
+    INSTRUMENT = "instrument", _("Instrument")
+    NETWORK = "netwerk", _("Network")
+    EVENT_SERIES = "evenementenreeks", _("Event series")
+    DESK = "loket", _("Desk or advice")
+
+
+class InitiativeStatus(models.TextChoices):
+    PLANNED = "gepland", _("Planned")
+    ACTIVE = "actief", _("Active")
+    FINISHED = "afgerond", _("Finished")
+    STOPPED = "gestopt", _("Stopped")
+
+
+class TargetDimension(models.TextChoices):
+    SIZE = "size", _("Size class")
+    PHASE = "phase", _("Phase")
+    ATTITUDE = "attitude", _("Attitude")
+
+
+# The managed vocabularies start with these entries (slug, name); coordinators extend them.
+INITIAL_THEMES = [
+    ("digitalisering", "Digitalisering"),
+    ("circulaire-economie-en-verduurzaming", "Circulaire economie en verduurzaming"),
+    ("menselijk-kapitaal", "Menselijk kapitaal / leven lang ontwikkelen"),
+    ("innovatie", "Innovatie"),
+    ("financiering", "Financiering"),
+    ("internationalisering", "Internationalisering"),
+    ("arbeidsproductiviteit", "Arbeidsproductiviteit"),
+    ("bedrijfsopvolging", "Bedrijfsopvolging en familiebedrijven"),
+    ("ondernemerschap-en-starters", "Ondernemerschap en starters"),
+]
+
+INITIAL_TARGET_GROUPS = [
+    (TargetDimension.SIZE, "zzp", "zzp"),
+    (TargetDimension.SIZE, "micro", "micro (2–9 werkzame personen)"),
+    (TargetDimension.SIZE, "klein", "klein (10–49)"),
+    (TargetDimension.SIZE, "middelgroot", "middelgroot (50–249)"),
+    (TargetDimension.PHASE, "starter", "starter"),
+    (TargetDimension.PHASE, "groei", "groei"),
+    (TargetDimension.PHASE, "overname", "overname"),
+    (TargetDimension.ATTITUDE, "koploper", "koploper"),
+    (TargetDimension.ATTITUDE, "peloton", "peloton"),
+    (TargetDimension.ATTITUDE, "achterblijver", "achterblijver"),
+]

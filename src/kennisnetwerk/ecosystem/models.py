@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisnetwerk.core.models import TimeStampedModel
 
-from .constants import OrganisationType
+from .constants import InitiativeKind, InitiativeStatus, OrganisationType, TargetDimension
 
 kvk_number_validator = RegexValidator(
     r"^[0-9]{8}$", _("A KVK number consists of exactly 8 digits.")
@@ -53,3 +53,157 @@ class Organisation(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Theme(models.Model):
+    """A theme of the managed vocabulary (digitalisering, innovatie, …)."""
+
+    slug = models.SlugField(_("short name in web addresses"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(
+        _("in use"), default=True, help_text=_("Themes no longer in use stay on old entries.")
+    )
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetGroup(models.Model):
+    """A target group along one dimension: size class, phase or attitude. Sectors are SBI
+    sections from the reference data."""
+
+    dimension = models.CharField(_("dimension"), max_length=20, choices=TargetDimension.choices)
+    code = models.SlugField(_("code"), max_length=50)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["dimension", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "code"], name="ecosystem_target_group_unique_code"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Initiative(TimeStampedModel):
+    """An offer (aanbod) of a party: a programme, project, scheme, instrument, network, event
+    series or desk."""
+
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(_("short name in web addresses"), max_length=250, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=InitiativeKind.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=InitiativeStatus.choices,
+        default=InitiativeStatus.ACTIVE,
+    )
+    description = models.TextField(_("description"), blank=True)
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("owner organisation"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="partner_initiatives",
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="initiatives"
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="initiatives"
+    )
+    sbi_sections = models.ManyToManyField(
+        "geo.SbiSection",
+        verbose_name=_("sectors (SBI sections)"),
+        blank=True,
+        related_name="initiatives",
+        help_text=_("Leave empty when open to every sector."),
+    )
+    inventory_region = models.ForeignKey(
+        "geo.Region",
+        verbose_name=_("inventory of region"),
+        on_delete=models.PROTECT,
+        related_name="inventory",
+        help_text=_("The region whose inventory this entry belongs to."),
+    )
+    regions = models.ManyToManyField(
+        "geo.Region",
+        verbose_name=_("regions served"),
+        blank=True,
+        related_name="initiatives_serving",
+    )
+    municipalities = models.ManyToManyField(
+        "geo.Municipality",
+        verbose_name=_("municipalities served"),
+        blank=True,
+        related_name="initiatives",
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    budget = models.DecimalField(
+        _("budget (euro)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    funding_source = models.CharField(_("funding source"), max_length=250, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail address"), blank=True)
+    contact_phone = models.CharField(_("contact telephone"), max_length=50, blank=True)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    evidence = models.TextField(
+        _("what is known to work"),
+        blank=True,
+        help_text=_("Evidence of effect: evaluations, figures, experiences."),
+    )
+    evidence_source = models.CharField(_("source of the evidence"), max_length=500, blank=True)
+    is_published = models.BooleanField(
+        _("published"), default=True, help_text=_("Visitors only see published entries.")
+    )
+    import_key = models.CharField(
+        _("import key"),
+        max_length=64,
+        blank=True,
+        help_text=_("Stable identity of the spreadsheet row this entry came from."),
+    )
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="ecosystem_initiative_period_in_order",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(budget__isnull=True) | models.Q(budget__gte=0),
+                name="ecosystem_initiative_budget_not_negative",
+            ),
+            models.UniqueConstraint(
+                fields=["inventory_region", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="ecosystem_initiative_unique_import_key",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "kind"])]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,15 +1,19 @@
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 from django.utils.text import slugify
 
-from kennisnetwerk.core.audit import audit_log, snapshot
+from kennisnetwerk.core.audit import audit_log, diff, snapshot
 from kennisnetwerk.core.models import AuditAction
-from kennisnetwerk.geo.models import Municipality
+from kennisnetwerk.geo.models import Municipality, Region, SbiSection
 
-from .models import Organisation
+from .models import Initiative, Organisation, TargetGroup, Theme
 
 ORGANISATION_FIELDS = ("name", "type", "municipality", "website", "kvk_number")
 
@@ -50,3 +54,90 @@ def organisation_create(
         changes={k: [None, v] for k, v in snapshot(organisation, ORGANISATION_FIELDS).items()},
     )
     return organisation
+
+
+@dataclass
+class InitiativeData:
+    """Everything a person fills in about an initiative."""
+
+    title: str
+    kind: str
+    owner: Organisation
+    inventory_region: Region
+    status: str = "actief"
+    description: str = ""
+    partners: Sequence[Organisation] = field(default_factory=list)
+    themes: Sequence[Theme] = field(default_factory=list)
+    target_groups: Sequence[TargetGroup] = field(default_factory=list)
+    sbi_sections: Sequence[SbiSection] = field(default_factory=list)
+    regions: Sequence[Region] = field(default_factory=list)
+    municipalities: Sequence[Municipality] = field(default_factory=list)
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    budget: Decimal | None = None
+    funding_source: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    contact_phone: str = ""
+    url: str = ""
+    evidence: str = ""
+    evidence_source: str = ""
+    is_published: bool = True
+    import_key: str = ""
+
+
+RELATIONS = ("partners", "themes", "target_groups", "sbi_sections", "regions", "municipalities")
+_SCALARS = tuple(f.name for f in fields(InitiativeData) if f.name not in RELATIONS)
+
+
+def _initiative_state(initiative: Initiative) -> dict[str, Any]:
+    state = snapshot(initiative, _SCALARS)
+    for name in RELATIONS:
+        state[name] = sorted(str(obj) for obj in getattr(initiative, name).all())
+    return state
+
+
+def _unique_initiative_slug(title: str) -> str:
+    base = slugify(title)[:230] or "initiatief"
+    slug, n = base, 2
+    while Initiative.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply(initiative: Initiative, data: InitiativeData) -> None:
+    for name in _SCALARS:
+        setattr(initiative, name, getattr(data, name))
+    initiative.full_clean(exclude=["slug"])
+    initiative.save()
+    for name in RELATIONS:
+        getattr(initiative, name).set(list(getattr(data, name)))
+
+
+@transaction.atomic
+def initiative_create(*, data: InitiativeData, actor: Any) -> Initiative:
+    """Add an initiative to a region's inventory; the creation is audit-logged."""
+    initiative = Initiative(slug=_unique_initiative_slug(data.title))
+    _apply(initiative, data)
+    audit_log(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=initiative,
+        changes={
+            k: [None, v]
+            for k, v in _initiative_state(initiative).items()
+            if v not in ("", [], None)
+        },
+    )
+    return initiative
+
+
+@transaction.atomic
+def initiative_update(*, initiative: Initiative, data: InitiativeData, actor: Any) -> Initiative:
+    """Change an initiative; only the fields that changed are audit-logged."""
+    before = _initiative_state(initiative)
+    _apply(initiative, data)
+    changes = diff(before, _initiative_state(initiative))
+    if changes:
+        audit_log(actor=actor, action=AuditAction.UPDATE, obj=initiative, changes=changes)
+    return initiative

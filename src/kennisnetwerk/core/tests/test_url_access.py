@@ -31,6 +31,9 @@ PUBLIC = {
     "account_email_verification_sent",
     "account_inactive",
     "account_request_login_code",
+    "ecosystem:atlas",
+    "ecosystem:initiative",
+    "ecosystem:organisation",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -77,11 +80,17 @@ OWN = {
     "mfa_edit_webauthn",
     # Scoped to what the person may invite to; the scoping has its own tests.
     "accounts:invitations",
+    "ecosystem:initiative_create",
 }
 # Pages a coordinator and party member of another region may not use.
-RESTRICTED = {"core:audit_log", "geo:region_create", "geo:region_edit"}
+RESTRICTED = {
+    "core:audit_log",
+    "geo:region_create",
+    "geo:region_edit",
+    "ecosystem:initiative_edit",
+}
 # Values for URL parameters where the generic sample does not fit.
-SAMPLES_BY_NAME = {"core:section": {"slug": "atlas"}}
+SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}
 
 
 def _patterns(resolver=None, namespace=""):
@@ -118,6 +127,14 @@ def world(reference_data):
         region_role="coordinator",
         expires_at=timezone.now() + dt.timedelta(days=1),
     )
+    from kennisnetwerk.ecosystem.tests.factories import InitiativeFactory
+
+    initiative = InitiativeFactory(inventory_region=home, slug="aanbod-thuisregio")
+    samples_by_name = {
+        "ecosystem:initiative": {"slug": initiative.slug},
+        "ecosystem:initiative_edit": {"slug": initiative.slug},
+        "ecosystem:organisation": {"slug": initiative.owner.slug},
+    }
     samples = {
         "slug": home.slug,
         "token": invitation.token,
@@ -129,12 +146,12 @@ def world(reference_data):
         "pk": "1",
         "url": "x",
     }
-    return {"outsider": outsider, "samples": samples}
+    return {"outsider": outsider, "samples": samples, "by_name": samples_by_name}
 
 
-def _url(namespace, pattern, samples):
+def _url(namespace, pattern, samples, by_name):
     name = f"{namespace}{pattern.name}"
-    own = SAMPLES_BY_NAME.get(name, {})
+    own = {**SAMPLES_BY_NAME, **by_name}.get(name, {})
     kwargs = {p: own.get(p, samples.get(p, "1")) for p in _params(pattern)}
     return name, reverse(name, kwargs=kwargs)
 
@@ -148,7 +165,7 @@ def test_every_url_is_public_on_purpose_or_refused(client, world):
                 continue  # the admin's own redirects and catch-all, behind its login
             problems.append(f"unnamed URL pattern {pattern.pattern}")
             continue
-        name, url = _url(namespace, pattern, world["samples"])
+        name, url = _url(namespace, pattern, world["samples"], world["by_name"])
         if name.startswith("admin:"):
             client.logout()
             anonymous = client.get(url)

@@ -1,0 +1,104 @@
+"""Who may see and change organisations and initiatives. Views and the API use these."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from kennisnetwerk.core.permissions import is_network_facilitator
+from kennisnetwerk.geo.models import Region
+
+from .models import Initiative, Organisation
+
+
+def editable_initiatives(user: Any) -> QuerySet[Initiative]:
+    """Facilitators edit everything; members of an organisation edit its initiatives;
+    regional coordinators edit every initiative in their region's inventory."""
+    if is_network_facilitator(user):
+        return Initiative.objects.all()
+    if not user.is_authenticated:
+        return Initiative.objects.none()
+    return Initiative.objects.filter(
+        Q(owner__memberships__user=user)
+        | Q(
+            inventory_region__person_roles__user=user,
+            inventory_region__person_roles__role="coordinator",
+        )
+    ).distinct()
+
+
+def visible_initiatives(user: Any) -> QuerySet[Initiative]:
+    """Visitors see what is published; people who may edit an entry also see it unpublished."""
+    published = Initiative.objects.filter(is_published=True)
+    if not user.is_authenticated:
+        return published
+    if is_network_facilitator(user):
+        return Initiative.objects.all()
+    return Initiative.objects.filter(
+        Q(pk__in=published.values("pk")) | Q(pk__in=editable_initiatives(user).values("pk"))
+    )
+
+
+def access_initiative_for_view(user: Any, slug: str) -> Initiative:
+    return get_object_or_404(visible_initiatives(user), slug=slug)
+
+
+def access_initiative_for_edit(user: Any, slug: str) -> Initiative:
+    initiative = get_object_or_404(Initiative, slug=slug)
+    if not editable_initiatives(user).filter(pk=initiative.pk).exists():
+        raise PermissionDenied
+    return initiative
+
+
+def can_edit_initiative(user: Any, initiative: Initiative) -> bool:
+    return editable_initiatives(user).filter(pk=initiative.pk).exists()
+
+
+def initiative_owner_choices(user: Any) -> QuerySet[Organisation]:
+    """Organisations a person may add initiatives for: their own; every organisation for
+    coordinators (their inventory lists the offer of all parties) and facilitators."""
+    if is_network_facilitator(user) or _coordinated_regions(user).exists():
+        return Organisation.objects.all()
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).distinct()
+
+
+def initiative_region_choices(user: Any) -> QuerySet[Region]:
+    """Inventories a person may add to: every region for facilitators, their own regions for
+    coordinators, and for party members the regions their organisations are located in."""
+    if is_network_facilitator(user):
+        return Region.objects.all()
+    if not user.is_authenticated:
+        return Region.objects.none()
+    return Region.objects.filter(
+        Q(pk__in=_coordinated_regions(user).values("pk"))
+        | Q(municipalities__organisations__memberships__user=user)
+    ).distinct()
+
+
+def can_create_initiative(user: Any) -> bool:
+    return initiative_owner_choices(user).exists() and initiative_region_choices(user).exists()
+
+
+def access_initiative_create(user: Any, *, owner: Organisation, region: Region) -> None:
+    """Refuse unless the person may add this organisation's offer to this inventory."""
+    if not initiative_owner_choices(user).filter(pk=owner.pk).exists():
+        raise PermissionDenied
+    if not initiative_region_choices(user).filter(pk=region.pk).exists():
+        raise PermissionDenied
+    if (
+        not is_network_facilitator(user)
+        and not _coordinated_regions(user).filter(pk=region.pk).exists()
+        and not owner.memberships.filter(user=user).exists()
+    ):
+        raise PermissionDenied
+
+
+def _coordinated_regions(user: Any) -> QuerySet[Region]:
+    if not user.is_authenticated:
+        return Region.objects.none()
+    return Region.objects.filter(person_roles__user=user, person_roles__role="coordinator")

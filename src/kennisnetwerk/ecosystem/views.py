@@ -1,0 +1,162 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kennisnetwerk.geo.models import Region
+
+from . import services
+from .forms import InitiativeFilterForm, InitiativeForm
+from .models import Organisation
+from .permissions import (
+    access_initiative_create,
+    access_initiative_for_edit,
+    access_initiative_for_view,
+    can_create_initiative,
+    can_edit_initiative,
+    initiative_owner_choices,
+    initiative_region_choices,
+    visible_initiatives,
+)
+from .selectors import InitiativeFilters, initiative_detail, initiative_list
+
+PAGE_SIZE = 25
+
+
+@require_GET
+def atlas(request: HttpRequest) -> HttpResponse:
+    """The inventory: filterable list and search. Works without JavaScript; htmx swaps only
+    the results."""
+    form = InitiativeFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = InitiativeFilters(
+        query=data.get("q", ""),
+        kind=data.get("kind", ""),
+        status=data.get("status", ""),
+        theme=data.get("theme"),
+        target_group=data.get("target_group"),
+        organisation=data.get("organisation"),
+        region=data.get("region"),
+    )
+    page = Paginator(initiative_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    template = "ecosystem/atlas.html#results" if request.htmx else "ecosystem/atlas.html"
+    return render(
+        request,
+        template,
+        {"form": form, "page": page, "can_create": can_create_initiative(request.user)},
+    )
+
+
+@require_GET
+def initiative_view(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = initiative_detail(access_initiative_for_view(request.user, slug))
+    return render(
+        request,
+        "ecosystem/initiative_detail.html",
+        {"initiative": initiative, "can_edit": can_edit_initiative(request.user, initiative)},
+    )
+
+
+def _form_data(cleaned: dict) -> services.InitiativeData:
+    values = {k: v for k, v in cleaned.items() if k in services.InitiativeData.__dataclass_fields__}
+    for key in (
+        "description",
+        "funding_source",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "url",
+        "evidence",
+        "evidence_source",
+    ):
+        values[key] = values.get(key) or ""
+    values["municipalities"] = values.get("municipalities") or []
+    return services.InitiativeData(**values)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_create(request: HttpRequest) -> HttpResponse:
+    if not can_create_initiative(request.user):
+        raise PermissionDenied
+    form = InitiativeForm(
+        request.POST or None,
+        owners=initiative_owner_choices(request.user),
+        regions=initiative_region_choices(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = _form_data(form.cleaned_data)
+        access_initiative_create(request.user, owner=data.owner, region=data.inventory_region)
+        try:
+            initiative = services.initiative_create(data=data, actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(title)s has been added.") % {"title": initiative})
+            return redirect("ecosystem:initiative", slug=initiative.slug)
+    return render(request, "ecosystem/initiative_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    initiative = access_initiative_for_edit(request.user, slug)
+    initial = {
+        **{
+            name: getattr(initiative, name)
+            for name in services.InitiativeData.__dataclass_fields__
+            if name not in services.RELATIONS and name != "import_key"
+        },
+        "themes": initiative.themes.all(),
+        "target_groups": initiative.target_groups.all(),
+        "sbi_sections": initiative.sbi_sections.all(),
+        "partners": initiative.partners.all(),
+        "regions": initiative.regions.all(),
+        "municipalities": "\n".join(m.name for m in initiative.municipalities.all()),
+    }
+    # The current owner and inventory stay choosable even if the editor could not pick them.
+    owners = Organisation.objects.filter(
+        Q(pk__in=initiative_owner_choices(request.user).values("pk")) | Q(pk=initiative.owner_id)
+    )
+    regions = Region.objects.filter(
+        Q(pk__in=initiative_region_choices(request.user).values("pk"))
+        | Q(pk=initiative.inventory_region_id)
+    )
+    form = InitiativeForm(request.POST or None, initial=initial, owners=owners, regions=regions)
+    if request.method == "POST" and form.is_valid():
+        data = _form_data(form.cleaned_data)
+        data.import_key = initiative.import_key
+        try:
+            services.initiative_update(initiative=initiative, data=data, actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(title)s has been saved.") % {"title": initiative})
+            return redirect("ecosystem:initiative", slug=initiative.slug)
+    return render(
+        request, "ecosystem/initiative_form.html", {"form": form, "initiative": initiative}
+    )
+
+
+@require_GET
+def organisation_view(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)
+    visible = visible_initiatives(request.user)
+    return render(
+        request,
+        "ecosystem/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "owned": visible.filter(owner=organisation).order_by("title"),
+            "partnered": visible.filter(partners=organisation)
+            .select_related("owner")
+            .order_by("title"),
+        },
+    )
