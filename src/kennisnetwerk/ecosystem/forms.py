@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from kennisnetwerk.geo.forms import MunicipalityListField
 from kennisnetwerk.geo.models import Region, SbiSection
 
-from .constants import InitiativeKind, InitiativeStatus
+from .constants import InitiativeKind, InitiativeStatus, TargetDimension
 from .models import Organisation, TargetGroup, Theme
 
 
@@ -151,3 +151,22 @@ class InitiativeForm(forms.Form):
         if owner and owner in (cleaned.get("partners") or []):
             self.add_error("partners", _("The owner cannot also be a partner."))
         return cleaned
+
+
+class MatrixForm(forms.Form):
+    dimensie = forms.ChoiceField(
+        label=_("Target groups by"), choices=TargetDimension.choices, required=False
+    )
+    regio = forms.ModelChoiceField(
+        label=_("Region"),
+        required=False,
+        queryset=Region.objects.none(),
+        empty_label=_("All regions"),
+        to_field_name="slug",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["regio"].queryset = (
+            Region.objects.filter(inventory__isnull=False).distinct().order_by("name")
+        )

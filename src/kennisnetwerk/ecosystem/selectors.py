@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from kennisnetwerk.geo.models import Municipality, Region
 
+from .constants import InitiativeStatus
 from .models import Initiative, Organisation, TargetGroup, Theme
 from .permissions import visible_initiatives
 
@@ -46,7 +47,7 @@ def initiative_list(*, user: Any, filters: InitiativeFilters) -> QuerySet[Initia
     if filters.theme:
         qs = qs.filter(themes=filters.theme)
     if filters.target_group:
-        qs = qs.filter(target_groups=filters.target_group)
+        qs = qs.filter(_serves_target_group(filters.target_group))
     if filters.organisation:
         qs = qs.filter(Q(owner=filters.organisation) | Q(partners=filters.organisation))
     if filters.region:
@@ -65,6 +66,65 @@ def initiative_list(*, user: Any, filters: InitiativeFilters) -> QuerySet[Initia
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("order")))
         .order_by("title")
     )
+
+
+def _serves_target_group(group: TargetGroup) -> Q:
+    """An initiative serves a target group when it names it, or names no target group of that
+    dimension at all (then it is open to every size class, phase or attitude)."""
+    naming_dimension = Initiative.objects.filter(target_groups__dimension=group.dimension)
+    return Q(target_groups=group) | ~Q(pk__in=naming_dimension.values("pk"))
+
+
+@dataclass
+class MatrixCell:
+    theme: Theme
+    group: TargetGroup
+    count: int
+
+
+@dataclass
+class Matrix:
+    themes: list[Theme]
+    groups: list[TargetGroup]
+    rows: list[tuple[Theme, list[MatrixCell]]]
+
+    @property
+    def gaps(self) -> list[MatrixCell]:
+        return [cell for _theme, cells in self.rows for cell in cells if cell.count == 0]
+
+
+def initiative_matrix(*, user: Any, dimension: str, region: Region | None = None) -> Matrix:
+    """Counts of active initiatives per theme × target group of one dimension. Cells with
+    no initiative are the gaps in the offer. Four queries whatever the size of the inventory."""
+    qs = visible_initiatives(user).filter(status=InitiativeStatus.ACTIVE)
+    if region is not None:
+        qs = qs.filter(inventory_region=region)
+    ids = qs.values("pk")
+    themes = list(Theme.objects.filter(is_active=True))
+    groups = list(TargetGroup.objects.filter(dimension=dimension))
+    by_theme: dict[int, set[int]] = {}
+    for initiative_id, theme_id in Initiative.themes.through.objects.filter(
+        initiative_id__in=ids
+    ).values_list("initiative_id", "theme_id"):
+        by_theme.setdefault(theme_id, set()).add(initiative_id)
+    by_group: dict[int, set[int]] = {}
+    for initiative_id, group_id in Initiative.target_groups.through.objects.filter(
+        initiative_id__in=ids, targetgroup__dimension=dimension
+    ).values_list("initiative_id", "targetgroup_id"):
+        by_group.setdefault(group_id, set()).add(initiative_id)
+    naming = set().union(*by_group.values()) if by_group else set()
+    rows = []
+    for theme in themes:
+        with_theme = by_theme.get(theme.pk, set())
+        open_to_all = with_theme - naming
+        cells = [
+            MatrixCell(
+                theme, group, len(with_theme & by_group.get(group.pk, set())) + len(open_to_all)
+            )
+            for group in groups
+        ]
+        rows.append((theme, cells))
+    return Matrix(themes=themes, groups=groups, rows=rows)
 
 
 def initiative_detail(initiative: Initiative) -> Initiative:

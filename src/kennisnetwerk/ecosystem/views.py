@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kennisnetwerk.core.exports import csv_response
 from kennisnetwerk.geo.models import Region
 
 from . import services
-from .forms import InitiativeFilterForm, InitiativeForm
+from .constants import TargetDimension
+from .forms import InitiativeFilterForm, InitiativeForm, MatrixForm
 from .models import Organisation
 from .permissions import (
     access_initiative_create,
@@ -23,7 +25,7 @@ from .permissions import (
     initiative_region_choices,
     visible_initiatives,
 )
-from .selectors import InitiativeFilters, initiative_detail, initiative_list
+from .selectors import InitiativeFilters, initiative_detail, initiative_list, initiative_matrix
 
 PAGE_SIZE = 25
 
@@ -159,4 +161,40 @@ def organisation_view(request: HttpRequest, slug: str) -> HttpResponse:
             .select_related("owner")
             .order_by("title"),
         },
+    )
+
+
+def _matrix(request: HttpRequest):
+    form = MatrixForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    dimension = data.get("dimensie") or TargetDimension.SIZE
+    region = data.get("regio")
+    return form, region, initiative_matrix(user=request.user, dimension=dimension, region=region)
+
+
+@require_GET
+def matrix(request: HttpRequest) -> HttpResponse:
+    """Themes × target groups with the number of active initiatives per cell; empty cells are
+    the gaps."""
+    form, region, result = _matrix(request)
+    return render(
+        request, "ecosystem/matrix.html", {"form": form, "matrix": result, "region": region}
+    )
+
+
+@require_GET
+def gaps_csv(request: HttpRequest) -> HttpResponse:
+    _form, region, result = _matrix(request)
+    return csv_response(
+        "witte-vlekken.csv",
+        [_("Theme"), _("Target group"), _("Dimension"), _("Region")],
+        (
+            (
+                cell.theme.name,
+                cell.group.name,
+                cell.group.get_dimension_display(),
+                region.name if region else _("All regions"),
+            )
+            for cell in result.gaps
+        ),
     )

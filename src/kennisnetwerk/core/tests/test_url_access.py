@@ -34,6 +34,8 @@ PUBLIC = {
     "ecosystem:atlas",
     "ecosystem:initiative",
     "ecosystem:organisation",
+    "ecosystem:matrix",
+    "ecosystem:gaps_csv",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with

@@ -1,0 +1,80 @@
+import csv
+import io
+
+import pytest
+
+from kennisnetwerk.accounts.tests.factories import RegionFactory
+from kennisnetwerk.ecosystem.models import TargetGroup, Theme
+from kennisnetwerk.ecosystem.selectors import initiative_matrix
+
+from .factories import InitiativeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def inventory():
+    region = RegionFactory(name="Noordoost-Brabant", municipalities=["Oss"])
+    digital = Theme.objects.get(slug="digitalisering")
+    finance = Theme.objects.get(slug="financiering")
+    zzp = TargetGroup.objects.get(code="zzp")
+    micro = TargetGroup.objects.get(code="micro")
+    a = InitiativeFactory(inventory_region=region, title="Webshop-hulp", themes=[digital])
+    a.target_groups.set([zzp])
+    b = InitiativeFactory(inventory_region=region, title="Digitale scan", themes=[digital])
+    b.target_groups.set([zzp, micro])
+    # No size class named: open to every size class.
+    InitiativeFactory(inventory_region=region, title="Krediet voor iedereen", themes=[finance])
+    # Not active: does not count.
+    InitiativeFactory(inventory_region=region, title="Oud", themes=[digital], status="afgerond")
+    # Another region's inventory.
+    InitiativeFactory(title="Elders", themes=[digital])
+    return region
+
+
+def test_counts_per_theme_and_target_group(inventory):
+    from django.contrib.auth.models import AnonymousUser
+
+    matrix = initiative_matrix(user=AnonymousUser(), dimension="size", region=inventory)
+    counts = {(c.theme.slug, c.group.code): c.count for _t, cells in matrix.rows for c in cells}
+    assert counts[("digitalisering", "zzp")] == 2
+    assert counts[("digitalisering", "micro")] == 1
+    assert counts[("digitalisering", "klein")] == 0
+    assert counts[("financiering", "middelgroot")] == 1
+    assert counts[("innovatie", "zzp")] == 0
+    assert ("digitalisering", "klein") in {(g.theme.slug, g.group.code) for g in matrix.gaps}
+
+
+def test_matrix_page_links_cells_to_the_list(client, inventory):
+    page = client.get("/atlas/matrix/", {"regio": inventory.slug}).content.decode()
+    link = (
+        "/atlas/?theme=digitalisering&amp;target_group=zzp&amp;status=actief"
+        f"&amp;region={inventory.slug}"
+    )
+    assert link in page
+    listing = client.get(
+        "/atlas/",
+        {
+            "theme": "digitalisering",
+            "target_group": "zzp",
+            "status": "actief",
+            "region": inventory.slug,
+        },
+    ).content.decode()
+    assert "Webshop-hulp" in listing and "Digitale scan" in listing
+    assert "Oud" not in listing and "Elders" not in listing
+
+
+def test_matrix_needs_a_fixed_number_of_queries(client, inventory, django_assert_max_num_queries):
+    for _ in range(20):
+        InitiativeFactory(inventory_region=inventory, themes=list(Theme.objects.all()[:2]))
+    with django_assert_max_num_queries(12):
+        assert client.get("/atlas/matrix/", {"regio": inventory.slug}).status_code == 200
+
+
+def test_gaps_download_as_csv(client, inventory):
+    response = client.get("/atlas/witte-vlekken.csv", {"regio": inventory.slug})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Thema", "Doelgroep", "Dimensie", "Regio"]
+    assert ["Digitalisering", "klein (10–49)", "Grootteklasse", "Noordoost-Brabant"] in rows
