@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "kennisnetwerk.geo",
     "kennisnetwerk.accounts",
     "kennisnetwerk.ecosystem",
+    "kennisnetwerk.search",
     "kennisnetwerk.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -101,6 +102,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Full-text search: "auto" picks SQLite FTS5 or PostgreSQL full-text search by the database.
+SEARCH_BACKEND = config("SEARCH_BACKEND", "auto")
 
 CACHES = {
     "default": {

@@ -135,3 +135,62 @@ def initiative_detail(initiative: Initiative) -> Initiative:
         )
         .get(pk=initiative.pk)
     )
+
+
+@dataclass
+class CoverageRow:
+    municipality: Municipality
+    total: int
+    by_theme: list[int]
+
+
+def initiative_coverage(*, user: Any, region: Region) -> tuple[list[Theme], list[CoverageRow]]:
+    """For each municipality of a region: how many active initiatives serve it, in total and
+    per theme. An initiative serves a municipality it names, every municipality of a region it
+    names, and — when it names neither — every municipality of its inventory's region."""
+    municipalities = list(region.municipalities.filter(is_current=True).order_by("name"))
+    wanted = {m.pk for m in municipalities}
+    qs = visible_initiatives(user).filter(status=InitiativeStatus.ACTIVE)
+    served: dict[int, set[int]] = {}
+    named = Initiative.municipalities.through.objects.filter(
+        initiative__in=qs, municipality_id__in=wanted
+    ).values_list("initiative_id", "municipality_id")
+    for initiative_id, municipality_id in named:
+        served.setdefault(initiative_id, set()).add(municipality_id)
+    via_regions = Initiative.regions.through.objects.filter(
+        initiative__in=qs, region__municipalities__in=wanted
+    ).values_list("initiative_id", "region__municipalities")
+    for initiative_id, municipality_id in via_regions:
+        served.setdefault(initiative_id, set()).add(municipality_id)
+    with_area = set(
+        Initiative.municipalities.through.objects.filter(initiative__in=qs).values_list(
+            "initiative_id", flat=True
+        )
+    ) | set(
+        Initiative.regions.through.objects.filter(initiative__in=qs).values_list(
+            "initiative_id", flat=True
+        )
+    )
+    inventory = qs.filter(inventory_region__municipalities__in=wanted).values_list(
+        "pk", "inventory_region__municipalities"
+    )
+    for initiative_id, municipality_id in inventory:
+        if initiative_id not in with_area:
+            served.setdefault(initiative_id, set()).add(municipality_id)
+    themes = list(Theme.objects.filter(is_active=True))
+    theme_index = {t.pk: i for i, t in enumerate(themes)}
+    themes_of: dict[int, list[int]] = {}
+    for initiative_id, theme_id in Initiative.themes.through.objects.filter(
+        initiative_id__in=list(served)
+    ).values_list("initiative_id", "theme_id"):
+        if theme_id in theme_index:
+            themes_of.setdefault(initiative_id, []).append(theme_index[theme_id])
+    rows = []
+    for municipality in municipalities:
+        serving = [i for i, ms in served.items() if municipality.pk in ms]
+        by_theme = [0] * len(themes)
+        for initiative_id in serving:
+            for index in themes_of.get(initiative_id, []):
+                by_theme[index] += 1
+        rows.append(CoverageRow(municipality, len(serving), by_theme))
+    return themes, rows

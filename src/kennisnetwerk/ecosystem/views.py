@@ -25,7 +25,13 @@ from .permissions import (
     initiative_region_choices,
     visible_initiatives,
 )
-from .selectors import InitiativeFilters, initiative_detail, initiative_list, initiative_matrix
+from .selectors import (
+    InitiativeFilters,
+    initiative_coverage,
+    initiative_detail,
+    initiative_list,
+    initiative_matrix,
+)
 
 PAGE_SIZE = 25
 
@@ -197,4 +203,14 @@ def gaps_csv(request: HttpRequest) -> HttpResponse:
             )
             for cell in result.gaps
         ),
+    )
+
+
+@require_GET
+def coverage(request: HttpRequest, slug: str) -> HttpResponse:
+    """How well each municipality of a region is served, per theme."""
+    region = get_object_or_404(Region, slug=slug)
+    themes, rows = initiative_coverage(user=request.user, region=region)
+    return render(
+        request, "ecosystem/coverage.html", {"region": region, "themes": themes, "rows": rows}
     )

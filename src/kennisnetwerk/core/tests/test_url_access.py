@@ -36,6 +36,7 @@ PUBLIC = {
     "ecosystem:organisation",
     "ecosystem:matrix",
     "ecosystem:gaps_csv",
+    "ecosystem:coverage",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -136,6 +137,7 @@ def world(reference_data):
         "ecosystem:initiative": {"slug": initiative.slug},
         "ecosystem:initiative_edit": {"slug": initiative.slug},
         "ecosystem:organisation": {"slug": initiative.owner.slug},
+        "ecosystem:coverage": {"slug": home.slug},
     }
     samples = {
         "slug": home.slug,

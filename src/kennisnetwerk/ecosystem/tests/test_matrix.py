@@ -78,3 +78,23 @@ def test_gaps_download_as_csv(client, inventory):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Thema", "Doelgroep", "Dimensie", "Regio"]
     assert ["Digitalisering", "klein (10–49)", "Grootteklasse", "Noordoost-Brabant"] in rows
+
+
+def test_coverage_per_municipality(client):
+    from kennisnetwerk.geo.models import Municipality, Region
+
+    region = RegionFactory(name="Maasland", municipalities=["Oss", "Vught", "Boxtel"])
+    digital = Theme.objects.get(slug="digitalisering")
+    whole = InitiativeFactory(inventory_region=region, themes=[digital])  # serves all three
+    local = InitiativeFactory(inventory_region=region, themes=[digital])
+    local.municipalities.set([Municipality.objects.get(name="Oss")])
+    national = InitiativeFactory(themes=[digital])
+    national.regions.set([Region.objects.get(slug="nederland")])
+    InitiativeFactory(inventory_region=region, status="gepland")  # not active
+    assert whole and national
+
+    page = client.get(f"/atlas/dekking/{region.slug}/")
+    rows = {row.municipality.name: row for row in page.context["rows"]}
+    assert rows["Oss"].total == 3
+    assert rows["Vught"].total == 2
+    assert rows["Boxtel"].by_theme[0] == 2

@@ -1,0 +1,225 @@
+"""Dutch text analysis: from a text to the terms the search index stores.
+
+Both index backends (SQLite FTS5 and PostgreSQL) store exactly the terms made here, so they
+match the same documents. The steps, for documents and queries alike:
+
+1. accent folding and case folding ("Café" → "cafe", "geïnteresseerd" → "geinteresseerd");
+2. dropping a clitic after an apostrophe ("programma's" → "programma", "zzp'ers" → "zzp");
+3. tokenising on everything that is not a letter or a digit; digits are kept ("SBI 62.01",
+   "2025"); single letters are dropped;
+4. dropping Dutch stop words (``STOP_WORDS``);
+5. splitting common compounds: a word that starts with a head from ``COMPOUND_HEADS``
+   followed by at least four more letters is indexed whole and in parts
+   ("arbeidsmarktregio" → arbeidsmarktregio, arbeidsmarkt, regio);
+6. Snowball stemming for Dutch (PyStemmer): "digitaliseren" and "digitalisering" both
+   become "digitaliser".
+
+A term is a run of letters and digits without spaces, so a space-separated string of terms
+needs no escaping in either backend.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+# Written for this project after the Snowball list for Dutch, with a few additions ("we",
+# "wij", "wel", "alle", "via", "per", "waar", "welke"), accents folded.
+_STOP_WORDS_TEXT = """
+    aan al alle alles als altijd andere ben bent bij daar dan dat de der deze die dit doch doen
+    door dus een eens en er ge geen geweest haar had heb hebben hebt heeft hem het hier hij hoe
+    hun iemand iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar
+    niet niets nog nu of om omdat onder ons ook op over per reeds te tegen toch toen tot u uit
+    uw van veel via voor waar want waren was wat we wel welke werd wezen wie wij wil worden
+    wordt zal ze zelf zich zij zijn zo zonder zou
+    """
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+
+# Heads of compounds common in the texts of regional SME support. A word starting with a
+# head is also indexed as the head and the rest. The longest head wins, so "arbeidsmarktregio"
+# splits after "arbeidsmarkt", and a word that is itself a head ("arbeidsmarkt") stays whole.
+# Heads with a linking "s" ("opleidings") are listed as such.
+COMPOUND_HEADS = (
+    "arbeids",
+    "arbeidsmarkt",
+    "bedrijfs",
+    "circulair",
+    "digitaal",
+    "digitalisering",
+    "digitaliserings",
+    "duurzaam",
+    "duurzaamheid",
+    "duurzaamheids",
+    "export",
+    "familie",
+    "financiering",
+    "financierings",
+    "innovatie",
+    "kennis",
+    "leer",
+    "mkb",
+    "netwerk",
+    "ondernemers",
+    "ondernemings",
+    "opleidings",
+    "programma",
+    "regio",
+    "samenwerking",
+    "samenwerkings",
+    "starters",
+    "subsidie",
+    "werkgevers",
+)
+
+# The rest of a word must have at least this many characters to count as a word of its own.
+MIN_REMAINDER = 4
+
+# A rest starting like this is a suffix of the head, not a second word: "regionaal",
+# "leerling", "ondernemerschap", "exporteren", "bedrijfsmatig", "subsidiering", "netwerkende".
+NOT_A_REMAINDER = (
+    "achtig",
+    "baar",
+    "bare",
+    "chap",
+    "eerd",
+    "eert",
+    "ende",
+    "eren",
+    "ering",
+    "eur",
+    "heden",
+    "heid",
+    "isch",
+    "lijk",
+    "ling",
+    "loos",
+    "loze",
+    "matig",
+    "naal",
+    "nale",
+    "nali",
+    "ring",
+    "tisch",
+    "tuur",
+    "zaam",
+    "zame",
+)
+
+# Longer tokens are not words (hashes, encoded data) and PostgreSQL limits lexemes to 2 kB.
+MAX_TOKEN_LENGTH = 60
+
+_HEADS_LONGEST_FIRST = tuple(sorted(set(COMPOUND_HEADS), key=len, reverse=True))
+_CLITIC = re.compile(r"(?<=[^\W_])['\u2019\u2018`\u00b4](?:s|n|je|tje|tjes|ers|er|en)\b")
+_TOKEN = re.compile(r"[^\W_]+")
+_local = threading.local()  # PyStemmer objects must not be shared between threads
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("dutch")
+    return stemmer
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and remove accents ("Geïnteresseerd Café" → "geinteresseerd cafe")."""
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    # Case folding can produce letters that decompose again (e.g. "İ" → "i̇").
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def tokenise(text: str) -> list[str]:
+    """The words of ``text`` that carry meaning: folded, without stop words and single
+    letters; numbers are kept."""
+    text = _CLITIC.sub("", fold(text))
+    return [
+        token
+        for token in _TOKEN.findall(text)
+        if (len(token) > 1 or token.isdigit())
+        and len(token) <= MAX_TOKEN_LENGTH
+        and token not in STOP_WORDS
+    ]
+
+
+def split_compound(word: str) -> tuple[str, str] | None:
+    """Split ``word`` after the longest known head, or return None when it is no compound
+    of a known head (also when the rest is too short or a mere suffix)."""
+    for head in _HEADS_LONGEST_FIRST:
+        if word.startswith(head):
+            rest = word[len(head) :]
+            if len(rest) < MIN_REMAINDER or rest.startswith(NOT_A_REMAINDER) or rest.isdigit():
+                return None
+            return head, rest
+    return None
+
+
+@dataclass(frozen=True)
+class _Word:
+    stem: str  # the stem of the whole word; "" for a word that stems to a stop word
+    part_stems: tuple[str, ...]  # stems of the two parts of a compound, else empty
+    terms: tuple[str, ...]  # what the index stores: the stem, then all parts, recursively
+
+
+@lru_cache(maxsize=200_000)
+def _analyse_word(word: str) -> _Word:
+    if word.isdigit():
+        return _Word(word, (), (word,))
+    stem = _stemmer().stemWord(word)
+    if not stem or stem in STOP_WORDS:
+        return _Word("", (), ())
+    terms = [stem]
+    part_stems: list[str] = []
+    parts = split_compound(word)
+    if parts is not None:
+        for part in parts:
+            if part in STOP_WORDS:
+                continue
+            analysed = _analyse_word(part)
+            if analysed.stem:
+                part_stems.append(analysed.stem)
+                terms.extend(analysed.terms)
+    if len(part_stems) < 2:
+        part_stems = []
+    return _Word(stem, tuple(part_stems), tuple(dict.fromkeys(terms)))
+
+
+def analyse(text: str) -> list[str]:
+    """The index terms of ``text``, in order and with repeats (term frequency counts)."""
+    terms: list[str] = []
+    for token in tokenise(text):
+        terms.extend(_analyse_word(token).terms)
+    return terms
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One word of a query. A document matches it when it contains ``term``, or, for a
+    compound, all of its ``parts`` ("subsidieregeling" also matches "regeling voor
+    subsidie")."""
+
+    term: str
+    parts: tuple[str, ...] = ()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return (self.term, *self.parts)
+
+
+def analyse_query(text: str) -> list[QueryTerm]:
+    """The words of a query, analysed as documents are, without repeats. An empty list means
+    the query has no searchable word (only stop words or punctuation)."""
+    seen: dict[str, QueryTerm] = {}
+    for token in tokenise(text):
+        word = _analyse_word(token)
+        if word.stem and word.stem not in seen:
+            seen[word.stem] = QueryTerm(word.stem, word.part_stems)
+    return list(seen.values())
