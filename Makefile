@@ -35,6 +35,7 @@ run: venv assets
 	$(BIN)/kennisnetwerk migrate --noinput
 	$(BIN)/kennisnetwerk load_reference_data
 	$(BIN)/kennisnetwerk load_demo_data
+	$(BIN)/kennisnetwerk rebuild_search_index
 	$(BIN)/kennisnetwerk serve $(HOST):$(PORT)
 
 # Chromium for the browser journeys comes from the system package manager.

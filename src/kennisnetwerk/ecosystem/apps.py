@@ -8,4 +8,9 @@ class EcosystemConfig(AppConfig):
     verbose_name = _("Who does what")
 
     def ready(self) -> None:
+        from kennisnetwerk.search import registry
+
         from . import hooks_registration  # noqa: F401
+        from .search_index import KIND, initiative_search_entries
+
+        registry.register(KIND, initiative_search_entries)

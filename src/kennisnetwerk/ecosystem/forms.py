@@ -122,7 +122,9 @@ class InitiativeForm(forms.Form):
     contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail address"), required=False)
     contact_phone = forms.CharField(label=_("Contact telephone"), max_length=50, required=False)
-    url = forms.URLField(label=_("Web address"), max_length=500, required=False)
+    url = forms.URLField(
+        label=_("Web address"), max_length=500, required=False, assume_scheme="https"
+    )
     evidence = forms.CharField(
         label=_("What is known to work"),
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -3,13 +3,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from kennisnetwerk.geo.models import Municipality, Region
+from kennisnetwerk.search.selectors import search
 
 from .constants import InitiativeStatus
 from .models import Initiative, Organisation, TargetGroup, Theme
 from .permissions import visible_initiatives
+from .search_index import KIND as SEARCH_KIND
+
+# A text search shows at most this many best matches.
+SEARCH_LIMIT = 500
 
 
 def organisation_list() -> QuerySet[Organisation]:
@@ -56,15 +61,23 @@ def initiative_list(*, user: Any, filters: InitiativeFilters) -> QuerySet[Initia
         qs = qs.filter(
             Q(municipalities=filters.municipality) | Q(regions__municipalities=filters.municipality)
         )
+    ordering: Any = "title"
     if filters.query:
-        words = filters.query.split()
-        for word in words:
-            qs = qs.filter(Q(title__icontains=word) | Q(description__icontains=word))
+        # Dutch full-text search ranks the matches; the other filters narrow them down.
+        ranked = [
+            int(hit.object_id)
+            for hit in search(query=filters.query, kinds=SEARCH_KIND, limit=SEARCH_LIMIT)
+        ]
+        qs = qs.filter(pk__in=ranked)
+        ordering = Case(
+            *(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)),
+            output_field=IntegerField(),
+        )
     return (
         qs.distinct()
         .select_related("owner", "inventory_region")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("order")))
-        .order_by("title")
+        .order_by(ordering, "title")
     )
 
 

@@ -14,6 +14,7 @@ from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.geo.models import Municipality, Region, SbiSection
 
 from .models import Initiative, Organisation, TargetGroup, Theme
+from .search_index import initiative_index_on_commit
 
 ORGANISATION_FIELDS = ("name", "type", "municipality", "website", "kvk_number")
 
@@ -129,6 +130,7 @@ def initiative_create(*, data: InitiativeData, actor: Any) -> Initiative:
             if v not in ("", [], None)
         },
     )
+    initiative_index_on_commit(initiative)
     return initiative
 
 
@@ -140,4 +142,5 @@ def initiative_update(*, initiative: Initiative, data: InitiativeData, actor: An
     changes = diff(before, _initiative_state(initiative))
     if changes:
         audit_log(actor=actor, action=AuditAction.UPDATE, obj=initiative, changes=changes)
+        initiative_index_on_commit(initiative)
     return initiative

@@ -10,6 +10,7 @@ from kennisnetwerk.accounts.tests.factories import (
 )
 from kennisnetwerk.core.models import AuditLogEntry
 from kennisnetwerk.ecosystem.models import Initiative, Theme
+from kennisnetwerk.search.services import search_index_rebuild
 
 from .factories import InitiativeFactory
 
@@ -148,8 +149,12 @@ def test_atlas_list_filters_and_htmx_fragment(client, region):
     assert "Microkrediet" not in by_theme
     by_kind = client.get("/atlas/", {"kind": "instrument"}).content.decode()
     assert "Microkrediet" in by_kind and "Digitale scan" not in by_kind
-    by_text = client.get("/atlas/", {"q": "krediet"}, HTTP_HX_REQUEST="true").content.decode()
+    search_index_rebuild(kinds=["initiative"])
+    by_text = client.get(
+        "/atlas/", {"q": "microkredieten"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert "Microkrediet" in by_text
+    assert "Digitale scan" not in by_text
     assert "<html" not in by_text
 
 
@@ -174,3 +179,38 @@ def test_the_atlas_replaces_its_place_holder(client):
     assert client.get("/onderdeel/atlas/")["Location"] == "/atlas/"
     home = client.get("/").content.decode()
     assert 'href="/atlas/"' in home
+
+
+def test_saved_initiatives_are_found_by_dutch_search(
+    client, region, django_capture_on_commit_callbacks
+):
+    organisation = OrganisationFactory()
+    client.force_login(make_member(organisation))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/atlas/initiatieven/nieuw/",
+            _form(organisation, region, title="Werkplaats", description="Hulp bij digitalisering"),
+        )
+    client.logout()
+    found = client.get("/atlas/", {"q": "digitaliseren"}).content.decode()
+    assert "Werkplaats" in found
+    assert "1 initiatief" in found
+    nothing = client.get("/atlas/", {"q": "kaasmakerij"}).content.decode()
+    assert "Werkplaats" not in nothing
+
+
+def test_search_results_are_ranked_by_relevance(client, region):
+    InitiativeFactory(
+        inventory_region=region,
+        title="Netwerk ondernemers",
+        description="Een netwerk met af en toe aandacht voor export.",
+    )
+    InitiativeFactory(
+        inventory_region=region,
+        title="Exportcafé",
+        description="Bijeenkomsten over export naar Duitsland.",
+    )
+    search_index_rebuild(kinds=["initiative"])
+    page = client.get("/atlas/", {"q": "export"})
+    titles = [i.title for i in page.context["page"]]
+    assert titles == ["Exportcafé", "Netwerk ondernemers"]
