@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_export
 
 app_name = "ecosystem"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     path("matrix/", views.matrix, name="matrix"),
     path("witte-vlekken.csv", views.gaps_csv, name="gaps_csv"),
     path("dekking/<slug:slug>/", views.coverage, name="coverage"),
+    path("netwerk/", views_export.network, name="network"),
+    path("export/aanbod.xlsx", views_export.export_xlsx, name="export_xlsx"),
+    path("export/aanbod.csv", views_export.export_csv, name="export_csv"),
+    path("export/netwerk.json", views_export.export_graph, name="export_graph"),
     path("initiatieven/nieuw/", views.initiative_create, name="initiative_create"),
     path("initiatieven/<slug:slug>/", views.initiative_view, name="initiative"),
     path("initiatieven/<slug:slug>/bewerken/", views.initiative_edit, name="initiative_edit"),

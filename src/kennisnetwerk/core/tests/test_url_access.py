@@ -37,6 +37,10 @@ PUBLIC = {
     "ecosystem:matrix",
     "ecosystem:gaps_csv",
     "ecosystem:coverage",
+    "ecosystem:network",
+    "ecosystem:export_xlsx",
+    "ecosystem:export_csv",
+    "ecosystem:export_graph",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with

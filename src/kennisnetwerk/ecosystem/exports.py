@@ -1,0 +1,125 @@
+"""The inventory as files: spreadsheet rows (xlsx, csv) and a graph of organisations and
+initiatives (elements and connections, the JSON that network-mapping tools such as Kumu
+read). Every text cell that could run as a formula is escaped."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+from openpyxl import Workbook
+
+from kennisnetwerk.core.exports import safe_cell
+
+from .models import Initiative
+
+# The column headers are the ones the import recognises, so an export can be imported again.
+COLUMNS = [
+    "Titel",
+    "Soort",
+    "Status",
+    "Eigenaar",
+    "KVK-nummer eigenaar",
+    "Partners",
+    "Thema's",
+    "Doelgroepen",
+    "Sectoren",
+    "Werkgebied",
+    "Begindatum",
+    "Einddatum",
+    "Budget",
+    "Financieringsbron",
+    "Contactpersoon",
+    "E-mail",
+    "Telefoon",
+    "Website",
+    "Omschrijving",
+    "Wat werkt",
+    "Bron",
+    "Regio",
+    "Gepubliceerd",
+]
+
+
+def export_queryset(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    return queryset.select_related("owner", "inventory_region").prefetch_related(
+        "partners", "themes", "target_groups", "sbi_sections", "regions", "municipalities"
+    )
+
+
+def _join(items: Iterable[Any]) -> str:
+    return "; ".join(str(i) for i in items)
+
+
+def initiative_rows(queryset: QuerySet[Initiative]) -> Iterator[list[Any]]:
+    for i in export_queryset(queryset).order_by("title"):
+        yield [
+            i.title,
+            i.kind,
+            i.status,
+            i.owner.name,
+            i.owner.kvk_number,
+            _join(p.name for p in i.partners.all()),
+            _join(t.name for t in i.themes.all()),
+            _join(g.code for g in i.target_groups.all()),
+            _join(s.code for s in i.sbi_sections.all()),
+            _join([*(r.name for r in i.regions.all()), *(m.name for m in i.municipalities.all())]),
+            i.start_date,
+            i.end_date,
+            i.budget,
+            i.funding_source,
+            i.contact_name,
+            i.contact_email,
+            i.contact_phone,
+            i.url,
+            i.description,
+            i.evidence,
+            i.evidence_source,
+            i.inventory_region.name,
+            "ja" if i.is_published else "nee",
+        ]
+
+
+def initiatives_xlsx(queryset: QuerySet[Initiative]) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Aanbod")
+    sheet.append(COLUMNS)
+    for row in initiative_rows(queryset):
+        sheet.append([safe_cell(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def initiatives_graph(queryset: QuerySet[Initiative]) -> dict[str, list[dict[str, Any]]]:
+    """Organisations and initiatives as elements; ownership and partnership as connections."""
+    elements: dict[str, dict[str, Any]] = {}
+    connections: list[dict[str, Any]] = []
+    for i in export_queryset(queryset).order_by("title"):
+        key = f"initiatief-{i.pk}"
+        elements[key] = {
+            "id": key,
+            "label": i.title,
+            "type": "Initiatief",
+            "kind": i.get_kind_display(),
+            "status": i.get_status_display(),
+            "tags": [t.name for t in i.themes.all()],
+        }
+        for organisation, relation in [
+            (i.owner, "eigenaar"),
+            *((p, "partner") for p in i.partners.all()),
+        ]:
+            org_key = f"organisatie-{organisation.pk}"
+            elements.setdefault(
+                org_key,
+                {
+                    "id": org_key,
+                    "label": organisation.name,
+                    "type": "Organisatie",
+                    "kind": organisation.get_type_display(),
+                },
+            )
+            connections.append({"from": org_key, "to": key, "type": relation})
+    return {"elements": list(elements.values()), "connections": connections}
