@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -207,3 +208,43 @@ class Initiative(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class OverlapDecision(TimeStampedModel):
+    """A coordinator's judgement that two similar initiatives are not duplicates. The pair is
+    stored with the lower id first, so the decision holds whichever way round it is found."""
+
+    first = models.ForeignKey(
+        Initiative,
+        verbose_name=_("first initiative"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    second = models.ForeignKey(
+        Initiative,
+        verbose_name=_("second initiative"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("overlap decision")
+        verbose_name_plural = _("overlap decisions")
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="ecosystem_overlap_unique"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")),
+                name="ecosystem_overlap_ordered_pair",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first} ≠ {self.second}"

@@ -102,3 +102,13 @@ def _coordinated_regions(user: Any) -> QuerySet[Region]:
     if not user.is_authenticated:
         return Region.objects.none()
     return Region.objects.filter(person_roles__user=user, person_roles__role="coordinator")
+
+
+def access_inventory_review(user: Any, slug: str) -> Region:
+    """Reviewing a region's inventory (overlaps) is for its coordinators and facilitators."""
+    region = get_object_or_404(Region, slug=slug)
+    if not (
+        is_network_facilitator(user) or _coordinated_regions(user).filter(pk=region.pk).exists()
+    ):
+        raise PermissionDenied
+    return region

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_export
+from . import views, views_export, views_overlap
 
 app_name = "ecosystem"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("witte-vlekken.csv", views.gaps_csv, name="gaps_csv"),
     path("dekking/<slug:slug>/", views.coverage, name="coverage"),
     path("netwerk/", views_export.network, name="network"),
+    path("dubbel/<slug:slug>/", views_overlap.overlap_list, name="overlaps"),
+    path(
+        "dubbel/<slug:slug>/<int:first>/<int:second>/",
+        views_overlap.overlap_compare,
+        name="overlap_compare",
+    ),
     path("export/aanbod.xlsx", views_export.export_xlsx, name="export_xlsx"),
     path("export/aanbod.csv", views_export.export_csv, name="export_csv"),
     path("export/netwerk.json", views_export.export_graph, name="export_graph"),

@@ -95,6 +95,8 @@ RESTRICTED = {
     "geo:region_create",
     "geo:region_edit",
     "ecosystem:initiative_edit",
+    "ecosystem:overlaps",
+    "ecosystem:overlap_compare",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}
@@ -142,6 +144,8 @@ def world(reference_data):
         "ecosystem:initiative_edit": {"slug": initiative.slug},
         "ecosystem:organisation": {"slug": initiative.owner.slug},
         "ecosystem:coverage": {"slug": home.slug},
+        "ecosystem:overlaps": {"slug": home.slug},
+        "ecosystem:overlap_compare": {"slug": home.slug, "first": 1, "second": 2},
     }
     samples = {
         "slug": home.slug,
