@@ -21,6 +21,7 @@ needs no escaping in either backend.
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -114,7 +115,8 @@ NOT_A_REMAINDER = (
 MAX_TOKEN_LENGTH = 60
 
 _HEADS_LONGEST_FIRST = tuple(sorted(set(COMPOUND_HEADS), key=len, reverse=True))
-_CLITIC = re.compile(r"(?<=[^\W_])['\u2019\u2018`\u00b4](?:s|n|je|tje|tjes|ers|er|en)\b")
+_APOSTROPHES = "'\u2019\u2018`\u00b4"
+_CLITIC = re.compile(rf"(?<=[^\W_])[{_APOSTROPHES}](?:s|n|je|tje|tjes|ers|er|en)\b")
 _TOKEN = re.compile(r"[^\W_]+")
 _local = threading.local()  # PyStemmer objects must not be shared between threads
 
@@ -126,21 +128,28 @@ def _stemmer() -> Stemmer.Stemmer:
     return stemmer
 
 
+@lru_cache(maxsize=1)
+def _without_combining_marks() -> dict[int, None]:
+    """A translation table removing every combining mark (accents after NFKD)."""
+    return {code: None for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))}
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and remove accents ("Geïnteresseerd Café" → "geinteresseerd cafe")."""
     if text.isascii():
         return text.lower()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    marks = _without_combining_marks()
+    text = unicodedata.normalize("NFKD", text).translate(marks).casefold()
     # Case folding can produce letters that decompose again (e.g. "İ" → "i̇").
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD", text).translate(marks)
 
 
 def tokenise(text: str) -> list[str]:
     """The words of ``text`` that carry meaning: folded, without stop words and single
     letters; numbers are kept."""
-    text = _CLITIC.sub("", fold(text))
+    text = fold(text)
+    if any(apostrophe in text for apostrophe in _APOSTROPHES):
+        text = _CLITIC.sub("", text)
     return [
         token
         for token in _TOKEN.findall(text)

@@ -6,7 +6,7 @@ Both backends see the same terms (``search.analysis``) and follow the same rules
   does, when it contains any word (OR), ranked first by how many words it contains;
 - a query word matches the word itself or, for a compound, all of its parts;
 - title terms weigh ``TITLE_WEIGHT`` / ``BODY_WEIGHT`` times as much as body terms;
-- equal scores are ordered by kind and object id, so results are stable.
+- equal scores are ordered by document id (the order of indexing), so results are stable.
 
 The ranking functions differ (SQLite: BM25; PostgreSQL: ``ts_rank_cd`` with length
 normalisation), so scores are comparable only within one list of results.
@@ -126,14 +126,19 @@ class SQLiteBackend(SearchBackend):
         return " OR ".join(groups)
 
     def _matches(self, expression: str, kinds: Sequence[str] | None) -> tuple[str, list[object]]:
-        """FROM and WHERE for the documents matching ``expression`` (and of ``kinds``)."""
-        sql = (
-            f"FROM {self.fts} JOIN {DOCUMENT_TABLE} d ON d.id = {self.fts}.rowid "
-            f"WHERE {self.fts} MATCH %s"
-        )
+        """FROM and WHERE for the documents matching ``expression`` (and of ``kinds``).
+
+        CROSS JOIN keeps the full-text index as the outer loop: otherwise SQLite may scan the
+        documents of a kind and run the MATCH once per document, which takes seconds. The
+        kind comes from the covering index on (id, kind), not from the wide row."""
         if kinds is None:
-            return sql, [expression]
-        return f"{sql} AND d.kind IN ({', '.join(['%s'] * len(kinds))})", [expression, *kinds]
+            return f"FROM {self.fts} WHERE {self.fts} MATCH %s", [expression]
+        placeholders = ", ".join(["%s"] * len(kinds))
+        return (
+            f"FROM {self.fts} CROSS JOIN {DOCUMENT_TABLE} d ON d.id = {self.fts}.rowid "
+            f"WHERE {self.fts} MATCH %s AND d.kind IN ({placeholders})",
+            [expression, *kinds],
+        )
 
     def _exists(self, expression: str, kinds: Sequence[str] | None) -> bool:
         matches, params = self._matches(expression, kinds)
@@ -146,18 +151,26 @@ class SQLiteBackend(SearchBackend):
     def _fetch(
         self, plan: _Plan, kinds: Sequence[str] | None, limit: int, offset: int
     ) -> list[SearchHit]:
+        # Rank inside the full-text index and read kind and object id of one page only.
+        fts = self.fts
         matches, params = self._matches(plan.expression, kinds)
-        columns = f"d.kind, d.object_id, -bm25({self.fts}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score"
-        order = "score DESC"
+        columns = f"{fts}.rowid AS id, -bm25({fts}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score"
+        keys = ["score DESC"]
         if plan.groups:
             # A non-correlated IN subquery is evaluated once, as a set of row ids.
-            in_group = f"(d.id IN (SELECT rowid FROM {self.fts} WHERE {self.fts} MATCH %s))"  # noqa: S608
+            in_group = f"({fts}.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s))"  # noqa: S608
             columns += ", " + " + ".join([in_group] * len(plan.groups)) + " AS matched"
-            order = "matched DESC, score DESC"
+            keys.insert(0, "matched DESC")
             params = [*plan.groups, *params]
-        sql = f"SELECT {columns} {matches} ORDER BY {order}, d.kind, d.object_id LIMIT %s OFFSET %s"
+        inner_order = ", ".join([*keys, "id"])
+        outer_order = ", ".join([*keys, "page.id"])
+        page = f"SELECT {columns} {matches} ORDER BY {inner_order} LIMIT %s OFFSET %s"
+        sql = (
+            f"SELECT d.kind, d.object_id, page.score FROM ({page}) AS page "  # noqa: S608
+            f"JOIN {DOCUMENT_TABLE} d ON d.id = page.id ORDER BY {outer_order}"
+        )
         rows = self._rows(sql, [*params, limit, offset])
-        return [SearchHit(kind, object_id, float(score)) for kind, object_id, score, *_ in rows]
+        return [SearchHit(kind, object_id, float(score)) for kind, object_id, score in rows]
 
 
 class PostgreSQLBackend(SearchBackend):
@@ -209,7 +222,7 @@ class PostgreSQLBackend(SearchBackend):
             columns += ", " + " + ".join([in_group] * len(plan.groups)) + " AS matched"
             order = "matched DESC, score DESC"
             params = [plan.expression, *plan.groups, *params[1:]]
-        sql = f"SELECT {columns} {matches} ORDER BY {order}, d.kind, d.object_id LIMIT %s OFFSET %s"
+        sql = f"SELECT {columns} {matches} ORDER BY {order}, d.id LIMIT %s OFFSET %s"
         rows = self._rows(sql, [*params, limit, offset])
         return [SearchHit(kind, object_id, float(score)) for kind, object_id, score, *_ in rows]
 
