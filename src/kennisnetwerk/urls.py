@@ -3,11 +3,19 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from kennisnetwerk.api import views as api_views
+from kennisnetwerk.api.api import api
+
 urlpatterns = [
     path("", include("kennisnetwerk.core.urls")),
     path("", include("kennisnetwerk.accounts.urls")),
     path("geo/", include("kennisnetwerk.geo.urls")),
     path("atlas/", include("kennisnetwerk.ecosystem.urls")),
+    path("api/v1/", api.urls),
+    path("api-sleutels/", api_views.api_tokens, name="api_tokens"),
+    path(
+        "api-sleutels/<int:pk>/intrekken/", api_views.api_token_revoke_view, name="api_token_revoke"
+    ),
     path("account/", include("allauth.urls")),
     path("taal/", set_language, name="set_language"),
     path("beheer/", admin.site.urls),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "kennisnetwerk.accounts",
     "kennisnetwerk.ecosystem",
     "kennisnetwerk.search",
+    "kennisnetwerk.api",
     "kennisnetwerk.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
 ]
 
 MIDDLEWARE = [

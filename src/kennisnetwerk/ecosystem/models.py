@@ -45,10 +45,12 @@ class Organisation(TimeStampedModel):
                 fields=["kvk_number"],
                 condition=~models.Q(kvk_number=""),
                 name="ecosystem_organisation_unique_kvk",
+                violation_error_message=_("An organisation with this KVK number already exists."),
             ),
             models.CheckConstraint(
                 condition=models.Q(kvk_number="") | models.Q(kvk_number__regex=r"^[0-9]{8}$"),
                 name="ecosystem_organisation_kvk_8_digits",
+                violation_error_message=_("A KVK number has 8 digits."),
             ),
         ]
 
@@ -193,10 +195,12 @@ class Initiative(TimeStampedModel):
                 | models.Q(start_date__isnull=True)
                 | models.Q(end_date__gte=models.F("start_date")),
                 name="ecosystem_initiative_period_in_order",
+                violation_error_message=_("The end date must not be before the start date."),
             ),
             models.CheckConstraint(
                 condition=models.Q(budget__isnull=True) | models.Q(budget__gte=0),
                 name="ecosystem_initiative_budget_not_negative",
+                violation_error_message=_("The budget must not be negative."),
             ),
             models.UniqueConstraint(
                 fields=["inventory_region", "import_key"],

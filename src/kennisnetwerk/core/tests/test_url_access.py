@@ -41,6 +41,16 @@ PUBLIC = {
     "ecosystem:export_xlsx",
     "ecosystem:export_csv",
     "ecosystem:export_graph",
+    "api:openapi-json",
+    "api:openapi-view",
+    "api:list_organisations",
+    "api:get_organisation",
+    "api:list_initiatives",
+    "api:get_initiative",
+    # Writes share their URL with a public read (GET); the writes themselves are checked
+    # for tokens, sessions and permissions in api/tests.
+    "api:create_initiative",
+    "api:update_initiative",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -65,6 +75,7 @@ FLOW = {
     "account_verify_phone",
     "account_change_phone",
     "accounts:invitation",
+    "api:api-root",
 }
 # Pages about the logged-in person themselves.
 OWN = {
@@ -88,6 +99,8 @@ OWN = {
     # Scoped to what the person may invite to; the scoping has its own tests.
     "accounts:invitations",
     "ecosystem:initiative_create",
+    "api_tokens",
+    "api_token_revoke",
 }
 # Pages a coordinator and party member of another region may not use.
 RESTRICTED = {
@@ -146,6 +159,9 @@ def world(reference_data):
         "ecosystem:coverage": {"slug": home.slug},
         "ecosystem:overlaps": {"slug": home.slug},
         "ecosystem:overlap_compare": {"slug": home.slug, "first": 1, "second": 2},
+        "api:get_organisation": {"slug": initiative.owner.slug},
+        "api:get_initiative": {"slug": initiative.slug},
+        "api:update_initiative": {"slug": initiative.slug},
     }
     samples = {
         "slug": home.slug,
