@@ -134,8 +134,20 @@ class InitiativeQuery(Schema):
     status: str = ""
     theme: str | None = None
     target_group: str | None = None
+    municipality: str | None = None
     organisation: str | None = None
     region: str | None = None
+
+
+def _municipality(name: str | None):
+    if not name:
+        return None
+    resolution = MunicipalityResolver().resolve(name)
+    if resolution.municipality is None:
+        raise ValidationError(
+            {"municipality": [_("Unknown municipality or place: %(names)s.") % {"names": name}]}
+        )
+    return resolution.municipality
 
 
 @api.get("/initiatives", response=list[InitiativeOut], tags=["initiatives"])
@@ -157,6 +169,7 @@ def list_initiatives(request, query: Query[InitiativeQuery]):
             else None
         ),
         region=Region.objects.filter(slug=query.region).first() if query.region else None,
+        municipality=_municipality(query.municipality),
     )
     return initiative_list(user=_reader(request), filters=filters).prefetch_related(
         "partners", "target_groups", "sbi_sections", "regions", "municipalities"

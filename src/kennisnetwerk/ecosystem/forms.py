@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kennisnetwerk.geo.forms import MunicipalityListField
+from kennisnetwerk.geo.forms import MunicipalityField, MunicipalityListField
 from kennisnetwerk.geo.models import Region, SbiSection
 
 from .constants import InitiativeKind, InitiativeStatus, TargetDimension
 from .models import Organisation, TargetGroup, Theme
+from .selectors import InitiativeFilters
 
 
 class InitiativeFilterForm(forms.Form):
@@ -32,6 +33,12 @@ class InitiativeFilterForm(forms.Form):
         empty_label=_("All target groups"),
         to_field_name="code",
     )
+    municipality = MunicipalityField(
+        label=_("Municipality"),
+        required=False,
+        max_length=100,
+        help_text=_("Name or CBS code; former names and place names are recognised."),
+    )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         required=False,
@@ -46,6 +53,24 @@ class InitiativeFilterForm(forms.Form):
         empty_label=_("All regions"),
         to_field_name="slug",
     )
+
+    def filters(self) -> InitiativeFilters:
+        """The filters of the fields that are valid; an invalid field (shown with its
+        message) filters nothing."""
+        if not self.is_bound:
+            return InitiativeFilters()
+        self.is_valid()  # cleaned_data then holds the valid fields
+        data = self.cleaned_data
+        return InitiativeFilters(
+            query=data.get("q") or "",
+            kind=data.get("kind") or "",
+            status=data.get("status") or "",
+            theme=data.get("theme"),
+            target_group=data.get("target_group"),
+            municipality=data.get("municipality"),
+            organisation=data.get("organisation"),
+            region=data.get("region"),
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

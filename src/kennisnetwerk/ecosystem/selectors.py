@@ -3,7 +3,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 
 from kennisnetwerk.geo.models import Municipality, Region
 from kennisnetwerk.search.selectors import search
@@ -58,9 +68,7 @@ def initiative_list(*, user: Any, filters: InitiativeFilters) -> QuerySet[Initia
     if filters.region:
         qs = qs.filter(inventory_region=filters.region)
     if filters.municipality:
-        qs = qs.filter(
-            Q(municipalities=filters.municipality) | Q(regions__municipalities=filters.municipality)
-        )
+        qs = qs.filter(_serves_municipality(filters.municipality))
     ordering: Any = "title"
     if filters.query:
         # Dutch full-text search ranks the matches; the other filters narrow them down.
@@ -78,6 +86,22 @@ def initiative_list(*, user: Any, filters: InitiativeFilters) -> QuerySet[Initia
         .select_related("owner", "inventory_region")
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("order")))
         .order_by(ordering, "title")
+    )
+
+
+def _serves_municipality(municipality: Municipality) -> Q:
+    """The rule of the coverage page: an initiative serves a municipality it names, every
+    municipality of a region it names, and — when it names neither — every municipality of
+    its inventory's region."""
+    named = Initiative.municipalities.through.objects.filter(initiative=OuterRef("pk"))
+    named_regions = Initiative.regions.through.objects.filter(initiative=OuterRef("pk"))
+    in_inventory_region = Region.municipalities.through.objects.filter(
+        region=OuterRef("inventory_region"), municipality=municipality
+    )
+    return (
+        Q(Exists(named.filter(municipality=municipality)))
+        | Q(Exists(named_regions.filter(region__municipalities=municipality)))
+        | (Q(Exists(in_inventory_region)) & ~Q(Exists(named)) & ~Q(Exists(named_regions)))
     )
 
 
@@ -155,6 +179,11 @@ class CoverageRow:
     municipality: Municipality
     total: int
     by_theme: list[int]
+    themes: list[Theme]
+
+    @property
+    def cells(self) -> list[tuple[Theme, int]]:
+        return list(zip(self.themes, self.by_theme, strict=True))
 
 
 def initiative_coverage(*, user: Any, region: Region) -> tuple[list[Theme], list[CoverageRow]]:
@@ -205,5 +234,5 @@ def initiative_coverage(*, user: Any, region: Region) -> tuple[list[Theme], list
         for initiative_id in serving:
             for index in themes_of.get(initiative_id, []):
                 by_theme[index] += 1
-        rows.append(CoverageRow(municipality, len(serving), by_theme))
+        rows.append(CoverageRow(municipality, len(serving), by_theme, themes))
     return themes, rows

@@ -26,7 +26,6 @@ from .permissions import (
     visible_initiatives,
 )
 from .selectors import (
-    InitiativeFilters,
     initiative_coverage,
     initiative_detail,
     initiative_list,
@@ -41,16 +40,7 @@ def atlas(request: HttpRequest) -> HttpResponse:
     """The inventory: filterable list and search. Works without JavaScript; htmx swaps only
     the results."""
     form = InitiativeFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    filters = InitiativeFilters(
-        query=data.get("q", ""),
-        kind=data.get("kind", ""),
-        status=data.get("status", ""),
-        theme=data.get("theme"),
-        target_group=data.get("target_group"),
-        organisation=data.get("organisation"),
-        region=data.get("region"),
-    )
+    filters = form.filters()
     page = Paginator(initiative_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )

@@ -11,25 +11,13 @@ from kennisnetwerk.core.exports import csv_response
 
 from .exports import COLUMNS, initiative_rows, initiatives_graph, initiatives_xlsx
 from .forms import InitiativeFilterForm
-from .selectors import InitiativeFilters, initiative_list
+from .selectors import initiative_list
 
 
 def _selection(request: HttpRequest):
     """The initiatives the person sees with the atlas filters of the request applied."""
     form = InitiativeFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    return form, initiative_list(
-        user=request.user,
-        filters=InitiativeFilters(
-            query=data.get("q", ""),
-            kind=data.get("kind", ""),
-            status=data.get("status", ""),
-            theme=data.get("theme"),
-            target_group=data.get("target_group"),
-            organisation=data.get("organisation"),
-            region=data.get("region"),
-        ),
-    )
+    return form, initiative_list(user=request.user, filters=form.filters())
 
 
 def _stamp() -> str:

@@ -55,6 +55,31 @@ class MunicipalityListField(forms.CharField):
         return sorted(found.values(), key=lambda m: m.name)
 
 
+class MunicipalityField(forms.CharField):
+    """One municipality typed as a name or CBS code; former municipality names and place
+    names are resolved to the current municipality."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        resolution = MunicipalityResolver().resolve(value)
+        if resolution.municipality is not None:
+            return resolution.municipality
+        if resolution.ambiguous:
+            raise forms.ValidationError(
+                _(
+                    "These place names occur in several municipalities; please enter the "
+                    "municipality instead: %(names)s."
+                ),
+                params={"names": f"{value} ({', '.join(m.name for m in resolution.candidates)})"},
+                code="ambiguous",
+            )
+        raise forms.ValidationError(
+            _("Unknown municipality or place: %(names)s."), params={"names": value}, code="unknown"
+        )
+
+
 class RegionForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     kind = forms.ChoiceField(

@@ -191,3 +191,16 @@ def test_revoked_tokens_and_tokens_of_inactive_people_stop_working(region):
     again = api.post("/api/v1/initiatives", body, content_type="application/json")
     assert again.status_code == 401
     assert Initiative.objects.count() == 1
+
+
+def test_the_list_filters_on_municipality_by_name_or_code(client, region):
+    from kennisnetwerk.geo.models import Municipality
+
+    local = InitiativeFactory(inventory_region=region, title="In Maashorst")
+    local.municipalities.set([Municipality.objects.get(name="Maashorst")])
+    InitiativeFactory(title="Ergens anders")
+    for name in ("Uden", "Maashorst", "GM1991"):
+        page = client.get("/api/v1/initiatives", {"municipality": name}).json()
+        assert [i["title"] for i in page["items"]] == ["In Maashorst"], name
+    unknown = client.get("/api/v1/initiatives", {"municipality": "Atlantis"})
+    assert unknown.status_code == 422

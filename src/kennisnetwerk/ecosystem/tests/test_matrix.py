@@ -98,3 +98,45 @@ def test_coverage_per_municipality(client):
     assert rows["Oss"].total == 3
     assert rows["Vught"].total == 2
     assert rows["Boxtel"].by_theme[0] == 2
+
+
+def test_coverage_cells_link_to_a_list_with_the_same_initiatives(client):
+    from kennisnetwerk.geo.models import Municipality, Region
+
+    region = RegionFactory(name="Maasland", municipalities=["Oss", "Vught", "Maashorst"])
+    digital = Theme.objects.get(slug="digitalisering")
+    InitiativeFactory(inventory_region=region, themes=[digital], title="Voor de hele regio")
+    local = InitiativeFactory(inventory_region=region, themes=[digital], title="Alleen Oss")
+    local.municipalities.set([Municipality.objects.get(name="Oss")])
+    national = InitiativeFactory(themes=[digital], title="Landelijk loket")
+    national.regions.set([Region.objects.get(slug="nederland")])
+    elsewhere = InitiativeFactory(themes=[digital], title="Alleen Leiden")
+    elsewhere.municipalities.set([Municipality.objects.get(name="Leiden")])
+
+    page = client.get(f"/atlas/dekking/{region.slug}/")
+    rows = {row.municipality.name: row for row in page.context["rows"]}
+    vught = Municipality.objects.get(name="Vught")
+    link = f"/atlas/?municipality={vught.code}&amp;theme=digitalisering&amp;status=actief"
+    assert link in page.content.decode()
+
+    listed = client.get(
+        "/atlas/", {"municipality": vught.code, "theme": "digitalisering", "status": "actief"}
+    )
+    titles = sorted(i.title for i in listed.context["page"])
+    assert titles == ["Landelijk loket", "Voor de hele regio"]
+    assert len(titles) == rows["Vught"].by_theme[0]
+    # Former municipality and place names work in the filter: Uden is now Maashorst.
+    uden = client.get("/atlas/", {"municipality": "Uden"})
+    assert sorted(i.title for i in uden.context["page"]) == [
+        "Landelijk loket",
+        "Voor de hele regio",
+    ]
+    oss = client.get("/atlas/", {"municipality": "Oss"})
+    assert "Alleen Oss" in [i.title for i in oss.context["page"]]
+
+
+def test_an_unknown_municipality_in_the_filter_is_reported_and_filters_nothing(client):
+    InitiativeFactory(title="Iets")
+    page = client.get("/atlas/", {"municipality": "Atlantis"})
+    assert "Onbekende gemeente of plaats: Atlantis" in page.content.decode()
+    assert [i.title for i in page.context["page"]] == ["Iets"]
