@@ -191,6 +191,12 @@ class MatrixForm(forms.Form):
         empty_label=_("All regions"),
         to_field_name="slug",
     )
+    gemeente = MunicipalityField(
+        label=_("Municipality"),
+        required=False,
+        max_length=100,
+        help_text=_("Only initiatives that serve this municipality."),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

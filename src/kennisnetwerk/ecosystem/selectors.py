@@ -130,15 +130,30 @@ class Matrix:
         return [cell for _theme, cells in self.rows for cell in cells if cell.count == 0]
 
 
-def initiative_matrix(*, user: Any, dimension: str, region: Region | None = None) -> Matrix:
-    """Counts of active initiatives per theme × target group of one dimension. Cells with
-    no initiative are the gaps in the offer. Four queries whatever the size of the inventory."""
+def initiative_matrix(
+    *,
+    user: Any,
+    dimension: str,
+    region: Region | None = None,
+    municipality: Municipality | None = None,
+) -> Matrix:
+    """Counts of active initiatives per theme × target group of one dimension, of a region's
+    inventory and/or serving one municipality. Cells with no initiative are the gaps in the
+    offer. Four queries whatever the size of the inventory."""
     qs = visible_initiatives(user).filter(status=InitiativeStatus.ACTIVE)
     if region is not None:
         qs = qs.filter(inventory_region=region)
+    if municipality is not None:
+        qs = qs.filter(_serves_municipality(municipality))
     ids = qs.values("pk")
     themes = list(Theme.objects.filter(is_active=True))
     groups = list(TargetGroup.objects.filter(dimension=dimension))
+    by_theme, by_group = _themes_and_groups(ids, dimension)
+    return _matrix_of(None, themes, groups, by_theme, by_group)
+
+
+def _themes_and_groups(ids: Any, dimension: str) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """For the initiatives ``ids``: the initiatives per theme and per target group."""
     by_theme: dict[int, set[int]] = {}
     for initiative_id, theme_id in Initiative.themes.through.objects.filter(
         initiative_id__in=ids
@@ -149,6 +164,21 @@ def initiative_matrix(*, user: Any, dimension: str, region: Region | None = None
         initiative_id__in=ids, targetgroup__dimension=dimension
     ).values_list("initiative_id", "targetgroup_id"):
         by_group.setdefault(group_id, set()).add(initiative_id)
+    return by_theme, by_group
+
+
+def _matrix_of(
+    only: set[int] | None,
+    themes: list[Theme],
+    groups: list[TargetGroup],
+    by_theme: dict[int, set[int]],
+    by_group: dict[int, set[int]],
+) -> Matrix:
+    """The matrix of the initiatives in ``only`` (all when None). An initiative naming no
+    target group of the dimension counts for every group of it."""
+    if only is not None:
+        by_theme = {k: v & only for k, v in by_theme.items()}
+        by_group = {k: v & only for k, v in by_group.items()}
     naming = set().union(*by_group.values()) if by_group else set()
     rows = []
     for theme in themes:
@@ -162,6 +192,24 @@ def initiative_matrix(*, user: Any, dimension: str, region: Region | None = None
         ]
         rows.append((theme, cells))
     return Matrix(themes=themes, groups=groups, rows=rows)
+
+
+def initiative_gaps_by_municipality(
+    *, user: Any, region: Region, dimension: str
+) -> list[tuple[Municipality, MatrixCell]]:
+    """Theme × target group × municipality: for each municipality of ``region`` the cells
+    that no active initiative serving that municipality fills."""
+    municipalities, served = _served_municipalities(user, region)
+    themes = list(Theme.objects.filter(is_active=True))
+    groups = list(TargetGroup.objects.filter(dimension=dimension))
+    active = visible_initiatives(user).filter(status=InitiativeStatus.ACTIVE).values("pk")
+    by_theme, by_group = _themes_and_groups(active, dimension)
+    gaps = []
+    for municipality in municipalities:
+        serving = {i for i, ms in served.items() if municipality.pk in ms}
+        matrix = _matrix_of(serving, themes, groups, by_theme, by_group)
+        gaps.extend((municipality, cell) for cell in matrix.gaps)
+    return gaps
 
 
 def initiative_detail(initiative: Initiative) -> Initiative:
@@ -186,10 +234,11 @@ class CoverageRow:
         return list(zip(self.themes, self.by_theme, strict=True))
 
 
-def initiative_coverage(*, user: Any, region: Region) -> tuple[list[Theme], list[CoverageRow]]:
-    """For each municipality of a region: how many active initiatives serve it, in total and
-    per theme. An initiative serves a municipality it names, every municipality of a region it
-    names, and — when it names neither — every municipality of its inventory's region."""
+def _served_municipalities(
+    user: Any, region: Region
+) -> tuple[list[Municipality], dict[int, set[int]]]:
+    """The current municipalities of ``region`` and, per active initiative the person sees,
+    which of them it serves (the rule of ``_serves_municipality``)."""
     municipalities = list(region.municipalities.filter(is_current=True).order_by("name"))
     wanted = {m.pk for m in municipalities}
     qs = visible_initiatives(user).filter(status=InitiativeStatus.ACTIVE)
@@ -219,13 +268,22 @@ def initiative_coverage(*, user: Any, region: Region) -> tuple[list[Theme], list
     for initiative_id, municipality_id in inventory:
         if initiative_id not in with_area:
             served.setdefault(initiative_id, set()).add(municipality_id)
+    return municipalities, served
+
+
+def initiative_coverage(*, user: Any, region: Region) -> tuple[list[Theme], list[CoverageRow]]:
+    """For each municipality of a region: how many active initiatives serve it, in total and
+    per theme. An initiative serves a municipality it names, every municipality of a region it
+    names, and — when it names neither — every municipality of its inventory's region."""
+    municipalities, served = _served_municipalities(user, region)
     themes = list(Theme.objects.filter(is_active=True))
     theme_index = {t.pk: i for i, t in enumerate(themes)}
     themes_of: dict[int, list[int]] = {}
+    active = visible_initiatives(user).filter(status=InitiativeStatus.ACTIVE).values("pk")
     for initiative_id, theme_id in Initiative.themes.through.objects.filter(
-        initiative_id__in=list(served)
+        initiative_id__in=active
     ).values_list("initiative_id", "theme_id"):
-        if theme_id in theme_index:
+        if theme_id in theme_index and initiative_id in served:
             themes_of.setdefault(initiative_id, []).append(theme_index[theme_id])
     rows = []
     for municipality in municipalities:

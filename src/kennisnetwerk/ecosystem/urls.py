@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.atlas, name="atlas"),
     path("matrix/", views.matrix, name="matrix"),
     path("witte-vlekken.csv", views.gaps_csv, name="gaps_csv"),
+    path(
+        "witte-vlekken/<slug:slug>/per-gemeente.csv",
+        views.gaps_by_municipality_csv,
+        name="gaps_by_municipality_csv",
+    ),
     path("dekking/<slug:slug>/", views.coverage, name="coverage"),
     path("netwerk/", views_export.network, name="network"),
     path("dubbel/<slug:slug>/", views_overlap.overlap_list, name="overlaps"),

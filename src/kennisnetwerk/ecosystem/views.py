@@ -28,6 +28,7 @@ from .permissions import (
 from .selectors import (
     initiative_coverage,
     initiative_detail,
+    initiative_gaps_by_municipality,
     initiative_list,
     initiative_matrix,
 )
@@ -165,33 +166,64 @@ def _matrix(request: HttpRequest):
     data = form.cleaned_data if form.is_valid() else {}
     dimension = data.get("dimensie") or TargetDimension.SIZE
     region = data.get("regio")
-    return form, region, initiative_matrix(user=request.user, dimension=dimension, region=region)
+    municipality = data.get("gemeente")
+    result = initiative_matrix(
+        user=request.user, dimension=dimension, region=region, municipality=municipality
+    )
+    return form, region, municipality, dimension, result
 
 
 @require_GET
 def matrix(request: HttpRequest) -> HttpResponse:
     """Themes × target groups with the number of active initiatives per cell; empty cells are
     the gaps."""
-    form, region, result = _matrix(request)
+    form, region, municipality, dimension, result = _matrix(request)
     return render(
-        request, "ecosystem/matrix.html", {"form": form, "matrix": result, "region": region}
+        request,
+        "ecosystem/matrix.html",
+        {
+            "form": form,
+            "matrix": result,
+            "region": region,
+            "municipality": municipality,
+            "dimension": dimension,
+        },
     )
 
 
 @require_GET
 def gaps_csv(request: HttpRequest) -> HttpResponse:
-    _form, region, result = _matrix(request)
+    _form, region, municipality, _dimension, result = _matrix(request)
     return csv_response(
         "witte-vlekken.csv",
-        [_("Theme"), _("Target group"), _("Dimension"), _("Region")],
+        [_("Theme"), _("Target group"), _("Dimension"), _("Region"), _("Municipality")],
         (
             (
                 cell.theme.name,
                 cell.group.name,
                 cell.group.get_dimension_display(),
                 region.name if region else _("All regions"),
+                municipality.name if municipality else _("All municipalities"),
             )
             for cell in result.gaps
+        ),
+    )
+
+
+@require_GET
+def gaps_by_municipality_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Theme × target group × municipality cells of a region that no active initiative fills."""
+    region = get_object_or_404(Region, slug=slug)
+    form = MatrixForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    dimension = data.get("dimensie") or TargetDimension.SIZE
+    gaps = initiative_gaps_by_municipality(user=request.user, region=region, dimension=dimension)
+    return csv_response(
+        f"witte-vlekken-{region.slug}-per-gemeente.csv",
+        [_("Municipality"), _("CBS code"), _("Theme"), _("Target group"), _("Dimension")],
+        (
+            (m.name, m.code, c.theme.name, c.group.name, c.group.get_dimension_display())
+            for m, c in gaps
         ),
     )
 

@@ -36,6 +36,7 @@ PUBLIC = {
     "ecosystem:organisation",
     "ecosystem:matrix",
     "ecosystem:gaps_csv",
+    "ecosystem:gaps_by_municipality_csv",
     "ecosystem:coverage",
     "ecosystem:network",
     "ecosystem:export_xlsx",

@@ -76,8 +76,15 @@ def test_gaps_download_as_csv(client, inventory):
     response = client.get("/atlas/witte-vlekken.csv", {"regio": inventory.slug})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Thema", "Doelgroep", "Dimensie", "Regio"]
-    assert ["Digitalisering", "klein (10–49)", "Grootteklasse", "Noordoost-Brabant"] in rows
+    assert rows[0] == ["Thema", "Doelgroep", "Dimensie", "Regio", "Gemeente"]
+    gap = [
+        "Digitalisering",
+        "klein (10–49)",
+        "Grootteklasse",
+        "Noordoost-Brabant",
+        "Alle gemeenten",
+    ]
+    assert gap in rows
 
 
 def test_coverage_per_municipality(client):
@@ -140,3 +147,36 @@ def test_an_unknown_municipality_in_the_filter_is_reported_and_filters_nothing(c
     page = client.get("/atlas/", {"municipality": "Atlantis"})
     assert "Onbekende gemeente of plaats: Atlantis" in page.content.decode()
     assert [i.title for i in page.context["page"]] == ["Iets"]
+
+
+def test_gaps_per_municipality_of_a_region(client):
+    from kennisnetwerk.geo.models import Municipality
+
+    region = RegionFactory(name="Maasland", municipalities=["Oss", "Vught"])
+    digital = Theme.objects.get(slug="digitalisering")
+    zzp = TargetGroup.objects.get(code="zzp")
+    only_oss = InitiativeFactory(inventory_region=region, themes=[digital])
+    only_oss.target_groups.set([zzp])
+    only_oss.municipalities.set([Municipality.objects.get(name="Oss")])
+
+    oss = client.get("/atlas/matrix/", {"regio": region.slug, "gemeente": "Oss"})
+    vught = client.get("/atlas/matrix/", {"regio": region.slug, "gemeente": "Vught"})
+    cell = {
+        (c.theme.slug, c.group.code): c.count for _t, cs in oss.context["matrix"].rows for c in cs
+    }
+    assert cell[("digitalisering", "zzp")] == 1
+    assert f"municipality={Municipality.objects.get(name='Oss').code}" in oss.content.decode()
+    assert all(c.count == 0 for _t, cs in vught.context["matrix"].rows for c in cs)
+
+    response = client.get(f"/atlas/witte-vlekken/{region.slug}/per-gemeente.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["Gemeente", "CBS-code", "Thema"]
+    per_municipality = {}
+    for row in body:
+        per_municipality.setdefault(row[0], set()).add((row[2], row[3]))
+    themes = Theme.objects.filter(is_active=True).count()
+    size_groups = TargetGroup.objects.filter(dimension=zzp.dimension).count()
+    assert len(per_municipality["Vught"]) == themes * size_groups
+    assert len(per_municipality["Oss"]) == themes * size_groups - 1
+    assert ("Digitalisering", zzp.name) not in per_municipality["Oss"]
