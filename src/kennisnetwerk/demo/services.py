@@ -12,7 +12,7 @@ from django.db import transaction
 from kennisnetwerk.accounts.models import EntrepreneurProfile, Membership, RegionRole, User
 from kennisnetwerk.ecosystem.models import Initiative, Organisation, TargetGroup, Theme
 from kennisnetwerk.ecosystem.services import InitiativeData, initiative_create, organisation_create
-from kennisnetwerk.geo.models import Municipality, Region
+from kennisnetwerk.geo.models import Municipality, Region, SbiSection
 from kennisnetwerk.geo.selectors import MunicipalityResolver
 from kennisnetwerk.geo.services import region_create
 
@@ -25,6 +25,7 @@ from .data import (
     PEOPLE,
     REGIONS,
 )
+from .inventory import contact_for
 
 
 class DemoDataError(Exception):
@@ -59,6 +60,81 @@ def _municipalities(source, resolver: MunicipalityResolver) -> list[Municipality
     return result
 
 
+def _region(name: str) -> Region:
+    regions = list(Region.objects.filter(name=name)[:2])
+    if len(regions) != 1:
+        raise DemoDataError(f"expected one region named {name!r}, found {len(regions)}")
+    return regions[0]
+
+
+def _inventory_load(resolver: MunicipalityResolver) -> None:
+    """Create the organisations and initiatives of the inventory that are not there yet,
+    through the ecosystem services (audit-logged, indexed for search on commit)."""
+    organisations = {
+        o.name: o for o in Organisation.objects.filter(name__in=[o[0] for o in ORGANISATIONS])
+    }
+    for name, org_type, municipality_name, host, kvk_number in ORGANISATIONS:
+        if name in organisations:
+            continue
+        if kvk_number and Organisation.objects.filter(kvk_number=kvk_number).exists():
+            kvk_number = ""  # taken by an organisation someone added; the number is optional
+        organisations[name] = organisation_create(
+            name=name,
+            type=org_type,
+            website=f"https://{host}.voorbeeld.example",
+            kvk_number=kvk_number,
+            actor=None,
+            municipality=_municipalities([municipality_name], resolver)[0],
+        )
+    existing = set(
+        Initiative.objects.filter(title__in=[i.title for i in INITIATIVES]).values_list(
+            "title", flat=True
+        )
+    )
+    if len(existing) == len(INITIATIVES):
+        return
+    themes = {t.slug: t for t in Theme.objects.all()}
+    groups = {g.code: g for g in TargetGroup.objects.all()}
+    sections = {s.code: s for s in SbiSection.objects.all()}
+    regions: dict[str, Region] = {}
+
+    def region(name: str) -> Region:
+        if name not in regions:
+            regions[name] = _region(name)
+        return regions[name]
+
+    for position, item in enumerate(INITIATIVES):
+        if item.title in existing:
+            continue
+        contact_name, contact_email = contact_for(position, item.owner)
+        initiative_create(
+            data=InitiativeData(
+                title=item.title,
+                kind=item.kind,
+                owner=organisations[item.owner],
+                inventory_region=region(item.region),
+                status=item.status,
+                description=item.text,
+                partners=[organisations[name] for name in item.partners],
+                themes=[themes[slug] for slug in item.themes if slug in themes],
+                target_groups=[groups[code] for code in item.groups if code in groups],
+                sbi_sections=[sections[code] for code in item.sectors if code in sections],
+                regions=[region(name) for name in item.regions],
+                municipalities=_municipalities(item.municipalities, resolver),
+                start_date=item.start_date,
+                end_date=item.end_date,
+                budget=item.budget_amount,
+                funding_source=item.funding,
+                contact_name=contact_name,
+                contact_email=contact_email,
+                url=item.url,
+                evidence=item.evidence,
+                evidence_source=item.source,
+            ),
+            actor=None,
+        )
+
+
 @transaction.atomic
 def demo_data_load() -> list[DemoLogin]:
     if not Municipality.objects.exists():
@@ -73,30 +149,7 @@ def demo_data_load() -> list[DemoLogin]:
                 municipalities=_municipalities(source, resolver),
                 actor=None,
             )
-    for name, org_type, municipality_name, website in ORGANISATIONS:
-        if not Organisation.objects.filter(name=name).exists():
-            organisation_create(
-                name=name,
-                type=org_type,
-                website=website,
-                actor=None,
-                municipality=_municipalities([municipality_name], resolver)[0],
-            )
-    for title, kind, owner, region, themes, groups, description in INITIATIVES:
-        if Initiative.objects.filter(title=title).exists():
-            continue
-        initiative_create(
-            data=InitiativeData(
-                title=title,
-                kind=kind,
-                owner=Organisation.objects.get(name=owner),
-                inventory_region=Region.objects.get(name=region),
-                description=description,
-                themes=list(Theme.objects.filter(slug__in=themes)),
-                target_groups=list(TargetGroup.objects.filter(code__in=groups)),
-            ),
-            actor=None,
-        )
+    _inventory_load(resolver)
     logins = []
     for person in PEOPLE:
         email = f"{person['email']}@{DEMO_EMAIL_DOMAIN}"
