@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer, SessionAuth
 
 from kennisnetwerk.ecosystem import services as ecosystem_services
+from kennisnetwerk.ecosystem.constants import InitiativeKind, InitiativeStatus, OrganisationType
 from kennisnetwerk.ecosystem.models import Organisation, TargetGroup, Theme
 from kennisnetwerk.ecosystem.permissions import (
     access_initiative_create,
@@ -105,13 +106,33 @@ def _invalid(request, exc):
     )
 
 
+MAX_PAGE_SIZE = 100
+MAX_OFFSET = 1_000_000
+
+
+class Pagination(LimitOffsetPagination):
+    """Limit and offset within bounds the database can take (a limit of 10^24 is refused
+    with a 422 rather than overflowing the query)."""
+
+    class Input(Schema):
+        limit: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_limit=MAX_PAGE_SIZE, **kwargs)
+
+
 class OrganisationFilters(Schema):
-    type: str | None = None
+    type: OrganisationType | None = None
     q: str | None = None
 
 
-@api.get("/organisations", response=list[OrganisationOut], tags=["organisations"])
-@paginate(LimitOffsetPagination)
+@api.get(
+    "/organisations",
+    response={200: list[OrganisationOut], 422: ErrorOut},
+    tags=["organisations"],
+)
+@paginate(Pagination)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     qs = Organisation.objects.select_related("municipality").order_by("name")
     if filters.type:
@@ -130,8 +151,8 @@ def get_organisation(request, slug: str):
 
 class InitiativeQuery(Schema):
     q: str = ""
-    kind: str = ""
-    status: str = ""
+    kind: InitiativeKind | None = None
+    status: InitiativeStatus | None = None
     theme: str | None = None
     target_group: str | None = None
     municipality: str | None = None
@@ -150,25 +171,28 @@ def _municipality(name: str | None):
     return resolution.municipality
 
 
-@api.get("/initiatives", response=list[InitiativeOut], tags=["initiatives"])
-@paginate(LimitOffsetPagination)
+def _one(model, field: str, value: str | None, label: str):
+    """The object a filter names, or None without a filter; an unknown name is an error."""
+    if not value:
+        return None
+    return _lookup(model, field, [value], label)[0]
+
+
+@api.get(
+    "/initiatives",
+    response={200: list[InitiativeOut], 422: ErrorOut},
+    tags=["initiatives"],
+)
+@paginate(Pagination)
 def list_initiatives(request, query: Query[InitiativeQuery]):
     filters = InitiativeFilters(
         query=query.q,
-        kind=query.kind,
-        status=query.status,
-        theme=Theme.objects.filter(slug=query.theme).first() if query.theme else None,
-        target_group=(
-            TargetGroup.objects.filter(code=query.target_group).first()
-            if query.target_group
-            else None
-        ),
-        organisation=(
-            Organisation.objects.filter(slug=query.organisation).first()
-            if query.organisation
-            else None
-        ),
-        region=Region.objects.filter(slug=query.region).first() if query.region else None,
+        kind=query.kind or "",
+        status=query.status or "",
+        theme=_one(Theme, "slug", query.theme, "theme"),
+        target_group=_one(TargetGroup, "code", query.target_group, "target_group"),
+        organisation=_one(Organisation, "slug", query.organisation, "organisation"),
+        region=_one(Region, "slug", query.region, "region"),
         municipality=_municipality(query.municipality),
     )
     return initiative_list(user=_reader(request), filters=filters).prefetch_related(

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from ninja import Schema
 
+from kennisnetwerk.ecosystem.constants import InitiativeKind, InitiativeStatus
+
 
 class OrganisationOut(Schema):
     slug: str
@@ -85,10 +87,10 @@ class InitiativeIn(Schema):
     codes, SBI section letters, CBS municipality codes (or names)."""
 
     title: str
-    kind: str
+    kind: InitiativeKind
     owner: str
     inventory_region: str
-    status: str = "actief"
+    status: InitiativeStatus = InitiativeStatus.ACTIVE
     description: str = ""
     partners: list[str] = []
     themes: list[str] = []
