@@ -185,6 +185,18 @@ MEDIA_ROOT = Path(config("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = config("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 
+# --- Inventory import (atlas) -----------------------------------------------------------------
+# Larger files are refused while they arrive; uploads wait for confirmation in a folder that is
+# never served.
+INVENTORY_IMPORT_MAX_BYTES = config("INVENTORY_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+INVENTORY_IMPORT_MAX_ROWS = config("INVENTORY_IMPORT_MAX_ROWS", 50_000)
+INVENTORY_IMPORT_MAX_UNPACKED_BYTES = config(
+    "INVENTORY_IMPORT_MAX_UNPACKED_BYTES", 500 * 1024 * 1024
+)
+INVENTORY_IMPORT_STAGING_DIR = Path(
+    config("INVENTORY_IMPORT_STAGING_DIR", str(DATA_DIR / "private" / "inventory-imports"))
+)
+
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = config("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = config("EMAIL_HOST", "127.0.0.1")

@@ -112,3 +112,32 @@ def access_inventory_review(user: Any, slug: str) -> Region:
     ):
         raise PermissionDenied
     return region
+
+
+def inventory_import_regions(user: Any) -> QuerySet[Region]:
+    """Regions whose inventory a person may import a spreadsheet into: their own regions
+    for coordinators, every region for facilitators."""
+    if is_network_facilitator(user):
+        return Region.objects.all()
+    return _coordinated_regions(user)
+
+
+def can_import_inventory(user: Any) -> bool:
+    return inventory_import_regions(user).exists()
+
+
+def access_inventory_import(user: Any, slug: str) -> Region:
+    """Importing a spreadsheet into a region's inventory is for its coordinators and
+    facilitators. Such an import may add organisations it does not know yet."""
+    region = get_object_or_404(Region, slug=slug)
+    if not inventory_import_regions(user).filter(pk=region.pk).exists():
+        raise PermissionDenied
+    return region
+
+
+def can_add_organisations_by_import(user: Any, region: Region) -> bool:
+    """Whether an import may add organisations it does not know: for the system (a command
+    run by the operator, ``user`` None), facilitators and the region's coordinators."""
+    if user is None:
+        return True
+    return inventory_import_regions(user).filter(pk=region.pk).exists()

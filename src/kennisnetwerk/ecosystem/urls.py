@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_export, views_overlap
+from . import views, views_export, views_import, views_overlap
 
 app_name = "ecosystem"
 
@@ -24,6 +24,25 @@ urlpatterns = [
     path("export/aanbod.xlsx", views_export.export_xlsx, name="export_xlsx"),
     path("export/aanbod.csv", views_export.export_csv, name="export_csv"),
     path("export/netwerk.json", views_export.export_graph, name="export_graph"),
+    path("importeren/", views_import.import_start, name="import_start"),
+    path("importeren/voorbeeldbestand.xlsx", views_import.import_sample, name="import_sample"),
+    path("importeren/<slug:slug>/", views_import.import_upload, name="import_upload"),
+    path("importeren/<slug:slug>/klaar/", views_import.import_result, name="import_result"),
+    path(
+        "importeren/<slug:slug>/<str:token>/",
+        views_import.import_preview,
+        name="import_preview",
+    ),
+    path(
+        "importeren/<slug:slug>/<str:token>/bevestigen/",
+        views_import.import_confirm,
+        name="import_confirm",
+    ),
+    path(
+        "importeren/<slug:slug>/<str:token>/verslag.csv",
+        views_import.import_report_csv,
+        name="import_report_csv",
+    ),
     path("initiatieven/nieuw/", views.initiative_create, name="initiative_create"),
     path("initiatieven/<slug:slug>/", views.initiative_view, name="initiative"),
     path("initiatieven/<slug:slug>/bewerken/", views.initiative_edit, name="initiative_edit"),

@@ -42,6 +42,7 @@ PUBLIC = {
     "ecosystem:export_xlsx",
     "ecosystem:export_csv",
     "ecosystem:export_graph",
+    "ecosystem:import_sample",
     "api:openapi-json",
     "api:openapi-view",
     "api:list_organisations",
@@ -100,6 +101,7 @@ OWN = {
     # Scoped to what the person may invite to; the scoping has its own tests.
     "accounts:invitations",
     "ecosystem:initiative_create",
+    "ecosystem:import_start",
     "api_tokens",
     "api_token_revoke",
 }
@@ -111,6 +113,11 @@ RESTRICTED = {
     "ecosystem:initiative_edit",
     "ecosystem:overlaps",
     "ecosystem:overlap_compare",
+    "ecosystem:import_upload",
+    "ecosystem:import_result",
+    "ecosystem:import_preview",
+    "ecosystem:import_confirm",
+    "ecosystem:import_report_csv",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}

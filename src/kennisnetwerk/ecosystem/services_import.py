@@ -1,0 +1,352 @@
+"""Importing a region's inventory from a spreadsheet, and keeping an uploaded file between the
+preview and the confirmation.
+
+The file is validated completely first. If any row is invalid nothing is saved, unless the
+person chose to import only the valid rows. Then every new and changed row is written in one
+transaction through ``initiative_create_many`` and ``initiative_update_many`` (the
+many-at-once forms of ``initiative_create`` and ``initiative_update``), so the audit log and
+the search index follow as for any other change. Rows that did not change are not touched:
+importing the same file twice changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kennisnetwerk.core.audit import audit_log
+from kennisnetwerk.core.models import AuditAction
+from kennisnetwerk.geo.models import Region
+
+from .import_files import file_size_problem
+from .imports import (
+    INVALID,
+    NEW,
+    UNCHANGED,
+    UPDATE,
+    ImportReport,
+    Issue,
+    NewOrganisation,
+    RowReport,
+    inventory_validate,
+)
+from .models import Initiative, Organisation
+from .permissions import can_add_organisations_by_import
+from .services import InitiativeData, organisation_create
+from .services_bulk import initiative_create_many, initiative_update_many
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class InventoryImportResult:
+    """What an import did. ``saved`` is False when nothing was written: a dry run, or
+    errors in the file (see ``report``)."""
+
+    report: ImportReport
+    dry_run: bool = False
+    only_valid: bool = False
+    saved: bool = False
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    organisations_created: int = 0
+    seconds: float = 0.0
+    failed: bool = False  # the database refused the write; everything was rolled back
+
+    @property
+    def refused(self) -> bool:
+        """Nothing was imported because of errors (as opposed to: nothing needed changing)."""
+        report = self.report
+        if self.failed or report.file_errors:
+            return True
+        if not report.is_valid and not self.only_valid:
+            return True
+        return self.only_valid and not report.is_valid and not self.importable_rows
+
+    @property
+    def importable_rows(self) -> list[RowReport]:
+        return [r for r in self.report.rows if r.action in (NEW, UPDATE) and r.plan]
+
+
+class _RowFailed(Exception):
+    def __init__(self, row: RowReport, error: ValidationError):
+        self.row, self.error = row, error
+
+
+class _ImportFailed(Exception):
+    def __init__(self, error: ValidationError):
+        self.error = error
+
+
+def inventory_import(
+    *,
+    source: bytes | str | Path,
+    filename: str,
+    region: Region,
+    actor: Any,
+    only_valid: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> InventoryImportResult:
+    """Import an inventory file into ``region``: validate every row, then (unless
+    ``dry_run``) add the new initiatives and update the changed ones in one transaction.
+    With errors in the file nothing is saved, unless ``only_valid``: then the valid rows are
+    imported and the others skipped. ``actor`` None means the system (a command)."""
+    started = time.monotonic()
+    report = inventory_validate(
+        source=source,
+        filename=filename,
+        region=region,
+        may_create_organisations=can_add_organisations_by_import(actor, region),
+    )
+    result = InventoryImportResult(report=report, dry_run=dry_run, only_valid=only_valid)
+    rows = result.importable_rows
+    result.unchanged = report.count(UNCHANGED)
+    result.skipped = len(report.rows) - len(rows) - result.unchanged
+    if result.refused or dry_run:
+        result.created = sum(1 for r in rows if r.action == NEW)
+        result.updated = sum(1 for r in rows if r.action == UPDATE)
+        result.organisations_created = len(_organisations_needed(rows))
+        result.seconds = time.monotonic() - started
+        return result
+    try:
+        _write(result, rows, region=region, actor=actor, filename=filename, progress=progress)
+    except _RowFailed as failure:
+        # Validation mirrors the model's rules, so this is rare; the whole import is undone.
+        for message in failure.error.messages:
+            failure.row.error("", message, "model")
+        failure.row.action = INVALID
+        _undone(result)
+    except _ImportFailed as failure:
+        for message in failure.error.messages:
+            result.report.file_errors.append(Issue("", message, "model"))
+        _undone(result)
+    result.seconds = time.monotonic() - started
+    logger.info(
+        "inventory import %s into %s: %s new, %s changed, %s unchanged, %s skipped in %.1fs",
+        filename,
+        region.slug,
+        result.created,
+        result.updated,
+        result.unchanged,
+        result.skipped,
+        result.seconds,
+    )
+    return result
+
+
+def _undone(result: InventoryImportResult) -> None:
+    result.saved, result.failed = False, True
+    result.created = result.updated = result.organisations_created = 0
+
+
+def _organisations_needed(rows: list[RowReport]) -> list[NewOrganisation]:
+    needed: dict[int, NewOrganisation] = {}
+    for row in rows:
+        assert row.plan is not None  # noqa: S101 (importable rows have a plan)
+        for ref in (row.plan.owner, *row.plan.partners):
+            if isinstance(ref, NewOrganisation):
+                needed.setdefault(id(ref), ref)
+    return list(needed.values())
+
+
+@transaction.atomic
+def _write(
+    result: InventoryImportResult,
+    rows: list[RowReport],
+    *,
+    region: Region,
+    actor: Any,
+    filename: str,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    created: dict[int, Organisation] = {}
+    for new in _organisations_needed(rows):
+        try:
+            created[id(new)] = organisation_create(
+                name=new.name, type=new.type, kvk_number=new.kvk_number, actor=actor
+            )
+        except ValidationError as error:
+            row = next(r for r in rows if r.number in new.rows)
+            raise _RowFailed(row, error) from error
+    result.organisations_created = len(created)
+
+    def resolve(ref: Organisation | NewOrganisation) -> Organisation:
+        return created[id(ref)] if isinstance(ref, NewOrganisation) else ref
+
+    creates: list[InitiativeData] = []
+    updates: list[tuple[Initiative, InitiativeData]] = []
+    for row in rows:
+        plan = row.plan
+        assert plan is not None  # noqa: S101
+        data = InitiativeData(
+            owner=resolve(plan.owner),
+            partners=[resolve(p) for p in plan.partners],
+            inventory_region=region,
+            import_key=row.import_key,
+            **plan.values,
+        )
+        if plan.existing_id:
+            # The service loads the initiatives itself, in batches.
+            updates.append((Initiative(pk=plan.existing_id), data))
+        else:
+            creates.append(data)
+    try:
+        result.created = len(initiative_create_many(items=creates, actor=actor))
+        if progress is not None:
+            progress(len(creates), len(rows))
+        result.updated = len(initiative_update_many(changes=updates, actor=actor))
+        if progress is not None:
+            progress(len(rows), len(rows))
+    except ValidationError as error:
+        raise _ImportFailed(error) from error
+    if result.created or result.updated:
+        audit_log(
+            actor=actor,
+            action=AuditAction.IMPORT,
+            obj=region,
+            message=_(
+                "Inventory imported from %(file)s: %(new)s new, %(changed)s changed, "
+                "%(organisations)s organisations added."
+            )
+            % {
+                "file": filename,
+                "new": result.created,
+                "changed": result.updated,
+                "organisations": result.organisations_created,
+            },
+        )
+    result.saved = True
+
+
+# --- Uploads kept between preview and confirmation ---------------------------------------------
+
+STAGING_HOURS = 24
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+
+
+@dataclass
+class StagedUpload:
+    """An uploaded file waiting for the person's confirmation. It lives in a private folder
+    (never served), named by a random token; only the person who uploaded it can use it,
+    for the region it was uploaded for."""
+
+    token: str
+    user_id: int
+    region_id: int
+    filename: str
+    sha256: str
+    size: int
+    uploaded_at: str
+
+    @property
+    def expires_at(self) -> datetime:
+        return datetime.fromisoformat(self.uploaded_at) + timedelta(hours=STAGING_HOURS)
+
+
+def _staging_dir() -> Path:
+    return Path(settings.INVENTORY_IMPORT_STAGING_DIR)
+
+
+def _display_name(filename: str) -> str:
+    """The file name for display only: no folders, no control characters."""
+    name = re.split(r"[\\/]", filename or "")[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    return name[:150] or "bestand"
+
+
+def _paths(token: str) -> tuple[Path, Path]:
+    folder = _staging_dir()
+    return folder / f"{token}.bin", folder / f"{token}.json"
+
+
+def inventory_upload_stage(
+    *, user: Any, region: Region, filename: str, content: bytes
+) -> StagedUpload:
+    """Keep an uploaded file until the person confirms the import (or it expires)."""
+    if problem := file_size_problem(len(content)):
+        raise ValidationError(problem.message, code=problem.code)
+    _purge_expired()
+    folder = _staging_dir()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    upload = StagedUpload(
+        token=secrets.token_urlsafe(32),
+        user_id=user.pk,
+        region_id=region.pk,
+        filename=_display_name(filename),
+        sha256=hashlib.sha256(content).hexdigest(),
+        size=len(content),
+        uploaded_at=timezone.now().isoformat(),
+    )
+    data_path, meta_path = _paths(upload.token)
+    for path, payload in ((data_path, content), (meta_path, json.dumps(asdict(upload)).encode())):
+        temporary = path.with_suffix(path.suffix + ".tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+        temporary.replace(path)
+    return upload
+
+
+def inventory_upload_get(*, token: str, user: Any, region: Region) -> StagedUpload | None:
+    """The staged upload with ``token``, if it belongs to ``user`` and ``region``, has not
+    expired and is intact."""
+    if not _TOKEN.match(token or ""):
+        return None
+    data_path, meta_path = _paths(token)
+    try:
+        upload = StagedUpload(**json.loads(meta_path.read_text()))
+    except (OSError, ValueError, TypeError):
+        return None
+    if upload.user_id != user.pk or upload.region_id != region.pk or upload.token != token:
+        return None
+    if upload.expires_at < timezone.now():
+        inventory_upload_discard(upload=upload)
+        return None
+    if not data_path.is_file():
+        return None
+    return upload
+
+
+def inventory_upload_content(upload: StagedUpload) -> bytes:
+    """The bytes of a staged upload; checked against the hash taken at upload."""
+    data_path, _meta = _paths(upload.token)
+    content = data_path.read_bytes()
+    if hashlib.sha256(content).hexdigest() != upload.sha256:
+        raise ValidationError(_("The uploaded file has changed; upload it again."))
+    return content
+
+
+def inventory_upload_discard(*, upload: StagedUpload) -> None:
+    for path in _paths(upload.token):
+        path.unlink(missing_ok=True)
+
+
+def _purge_expired() -> None:
+    folder = _staging_dir()
+    if not folder.is_dir():
+        return
+    cutoff = time.time() - STAGING_HOURS * 3600
+    for path in folder.iterdir():
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
