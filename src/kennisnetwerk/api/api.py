@@ -24,7 +24,7 @@ from kennisnetwerk.ecosystem.selectors import InitiativeFilters, initiative_deta
 from kennisnetwerk.geo.models import Region, SbiSection
 from kennisnetwerk.geo.selectors import MunicipalityResolver
 
-from .schemas import ErrorOut, InitiativeIn, InitiativeOut, OrganisationOut
+from .schemas import ErrorOut, InitiativeIn, InitiativeOut, OrganisationOut, Text
 from .services import api_token_authenticate
 
 
@@ -124,7 +124,7 @@ class Pagination(LimitOffsetPagination):
 
 class OrganisationFilters(Schema):
     type: OrganisationType | None = None
-    q: str | None = None
+    q: Text | None = None
 
 
 @api.get(
@@ -145,19 +145,19 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
 @api.get(
     "/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, tags=["organisations"]
 )
-def get_organisation(request, slug: str):
+def get_organisation(request, slug: Text):
     return get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)
 
 
 class InitiativeQuery(Schema):
-    q: str = ""
+    q: Text = ""
     kind: InitiativeKind | None = None
     status: InitiativeStatus | None = None
-    theme: str | None = None
-    target_group: str | None = None
-    municipality: str | None = None
-    organisation: str | None = None
-    region: str | None = None
+    theme: Text | None = None
+    target_group: Text | None = None
+    municipality: Text | None = None
+    organisation: Text | None = None
+    region: Text | None = None
 
 
 def _municipality(name: str | None):
@@ -205,7 +205,7 @@ def list_initiatives(request, query: Query[InitiativeQuery]):
     response={200: InitiativeOut, 403: ErrorOut, 404: ErrorOut},
     tags=["initiatives"],
 )
-def get_initiative(request, slug: str):
+def get_initiative(request, slug: Text):
     return initiative_detail(access_initiative_for_view(_reader(request), slug))
 
 
@@ -267,7 +267,7 @@ def create_initiative(request, payload: InitiativeIn):
     auth=write_auth,
     tags=["initiatives"],
 )
-def update_initiative(request, slug: str, payload: InitiativeIn):
+def update_initiative(request, slug: Text, payload: InitiativeIn):
     initiative = access_initiative_for_edit(request.auth, slug)
     data = _data(payload)
     if (

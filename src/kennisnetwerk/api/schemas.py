@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Schema
+from pydantic import AfterValidator
 
 from kennisnetwerk.ecosystem.constants import InitiativeKind, InitiativeStatus
+
+
+def _without_nul(value: str) -> str:
+    # Text with NUL characters cannot be stored or searched (PostgreSQL refuses them).
+    if "\x00" in value:
+        raise ValueError("NUL character")
+    return value
+
+
+# Every text the API reads.
+Text = Annotated[str, AfterValidator(_without_nul)]
 
 
 class OrganisationOut(Schema):
@@ -86,28 +99,28 @@ class InitiativeIn(Schema):
     """Relations by their short names: organisation and region slugs, theme slugs, target-group
     codes, SBI section letters, CBS municipality codes (or names)."""
 
-    title: str
+    title: Text
     kind: InitiativeKind
-    owner: str
-    inventory_region: str
+    owner: Text
+    inventory_region: Text
     status: InitiativeStatus = InitiativeStatus.ACTIVE
-    description: str = ""
-    partners: list[str] = []
-    themes: list[str] = []
-    target_groups: list[str] = []
-    sbi_sections: list[str] = []
-    regions: list[str] = []
-    municipalities: list[str] = []
+    description: Text = ""
+    partners: list[Text] = []
+    themes: list[Text] = []
+    target_groups: list[Text] = []
+    sbi_sections: list[Text] = []
+    regions: list[Text] = []
+    municipalities: list[Text] = []
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     budget: Decimal | None = None
-    funding_source: str = ""
-    contact_name: str = ""
-    contact_email: str = ""
-    contact_phone: str = ""
-    url: str = ""
-    evidence: str = ""
-    evidence_source: str = ""
+    funding_source: Text = ""
+    contact_name: Text = ""
+    contact_email: Text = ""
+    contact_phone: Text = ""
+    url: Text = ""
+    evidence: Text = ""
+    evidence_source: Text = ""
     is_published: bool = True
 
 

@@ -204,3 +204,17 @@ def test_the_list_filters_on_municipality_by_name_or_code(client, region):
         assert [i["title"] for i in page["items"]] == ["In Maashorst"], name
     unknown = client.get("/api/v1/initiatives", {"municipality": "Atlantis"})
     assert unknown.status_code == 422
+
+
+def test_nul_characters_are_refused_with_a_422_not_a_server_error(client, region):
+    owner = OrganisationFactory()
+    InitiativeFactory(owner=owner, inventory_region=region)
+    assert client.get("/api/v1/organisations", {"q": "a\x00b"}).status_code == 422
+    assert client.get("/api/v1/initiatives", {"q": "a\x00b"}).status_code == 422
+    assert client.get("/api/v1/initiatives/a%00b").status_code in (404, 422)
+    _token, secret = api_token_create(user=make_member(owner), name="x")
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    body = json.dumps(_payload(owner, region, title="Nul\x00teken"))
+    response = api.post("/api/v1/initiatives", body, content_type="application/json")
+    assert response.status_code == 422
+    assert "title" in response.json()["errors"]
