@@ -43,8 +43,8 @@ chromium:
 	@bash scripts/ensure-chromium.sh
 
 lint: venv
-	$(BIN)/ruff check src tests scripts conftest.py
-	$(BIN)/ruff format --check src tests scripts conftest.py
+	$(BIN)/ruff check src tests scripts benchmarks conftest.py
+	$(BIN)/ruff format --check src tests scripts benchmarks conftest.py
 
 checks: venv assets
 	@mkdir -p data
@@ -58,8 +58,9 @@ messages: venv
 	cd src/kennisnetwerk && ../../$(BIN)/kennisnetwerk makemessages -l nl --no-location --no-obsolete --ignore "static/*"
 	cd src/kennisnetwerk && ../../$(BIN)/kennisnetwerk compilemessages -l nl
 
+# All benchmarks, or one: make bench BENCH=atlas (see docs/benchmarks.md for BENCH_SCALE etc.).
 bench: venv
-	@echo "No benchmarks are defined yet; see docs/benchmarks.md."
+	$(BIN)/python benchmarks/run.py $(BENCH)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache

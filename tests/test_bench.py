@@ -1,0 +1,79 @@
+"""`make bench` end to end at a tiny scale: the atlas benchmark runs in its own database and
+process, and writes every measurement with real figures. The figures themselves mean nothing
+at this scale (benchmarks are not timed tests); this only keeps the benchmark working."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNNER = ROOT / "benchmarks" / "run.py"
+DOCS = ROOT / "docs" / "benchmarks.md"
+
+
+def test_atlas_benchmark_at_tiny_scale_writes_every_measurement(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "BENCH_"))
+    }
+    env.update(
+        {
+            "BENCH_SCALE": "0.01",
+            "BENCH_REQUESTS": "3",
+            "BENCH_WARMUP": "1",
+            "BENCH_BASELINE_QUERIES": "5",
+            "BENCH_OUTPUT_DIR": str(tmp_path / "results"),
+            "TMPDIR": str(tmp_path),
+        }
+    )
+    docs_before = DOCS.read_text(encoding="utf-8")
+
+    completed = subprocess.run(
+        [sys.executable, str(RUNNER), "atlas"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    result = json.loads((tmp_path / "results" / "atlas.json").read_text(encoding="utf-8"))
+    assert result["benchmark"] == "atlas"
+    assert result["representative"] is False
+    assert result["database"]["vendor"] == "sqlite"
+    assert result["parameters"]["initiatives"] == 200
+    assert result["parameters"]["documents_in_index"] == 1000
+
+    pages = {(row["page"], row["visitor"]): row for row in result["pages"]}
+    expected = {"minimal", "list", "list-filtered", "search", "matrix", "detail"}
+    assert set(pages) == {(p, v) for p in expected for v in ("anonymous", "coordinator")}
+    for (page, _visitor), row in pages.items():
+        assert row["n"] == 3
+        assert 0 < row["p50_ms"] <= row["p95_ms"] <= row["max_ms"]
+        if page != "minimal":
+            assert row["queries_max"] > 0
+            assert row["ratio_p95_to_minimal"] > 0
+            assert isinstance(row["met"], bool)
+
+    search = result["search"]
+    assert {row["set"] for row in search["sets"]} == {"zipf", "topical", "worst-case"}
+    for row in search["sets"]:
+        assert 0 < row["p50_ms"] <= row["p95_ms"]
+        assert row["baseline"]["n"] == 5
+        assert row["baseline"]["p95_ms"] > 0
+    assert search["realistic"]["p95_ms"] > 0
+
+    excel = result["import"]
+    assert excel["rows"] == 200
+    assert excel["file_kb"] > 0
+    assert excel["status"] in {"ok", "not available"}, excel
+    if excel["status"] == "ok":
+        assert excel["seconds"] > 0
+
+    # Only figures at full scale go into the documentation.
+    assert DOCS.read_text(encoding="utf-8") == docs_before
