@@ -9,6 +9,26 @@ from .models import Organisation, TargetGroup, Theme
 from .selectors import InitiativeFilters
 
 
+class OrganisationField(forms.CharField):
+    """An organisation by its name (any case) or its short name in web addresses, as the
+    links from organisation pages use. A dropdown of thousands of parties would be too long
+    to use and to send."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        organisation = (
+            Organisation.objects.filter(slug=value).first()
+            or Organisation.objects.filter(name__iexact=value).first()
+        )
+        if organisation is None:
+            raise forms.ValidationError(
+                _("No organisation is called %(name)s."), params={"name": value}, code="unknown"
+            )
+        return organisation
+
+
 class InitiativeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     kind = forms.ChoiceField(
@@ -39,12 +59,11 @@ class InitiativeFilterForm(forms.Form):
         max_length=100,
         help_text=_("Name or CBS code; former names and place names are recognised."),
     )
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationField(
         label=_("Organisation"),
         required=False,
-        queryset=Organisation.objects.none(),
-        empty_label=_("All organisations"),
-        to_field_name="slug",
+        max_length=200,
+        help_text=_("The name of the organisation, as owner or partner."),
     )
     region = forms.ModelChoiceField(
         label=_("Region"),
@@ -76,9 +95,6 @@ class InitiativeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
         self.fields["target_group"].queryset = TargetGroup.objects.all()
-        self.fields["organisation"].queryset = (
-            Organisation.objects.filter(initiatives__isnull=False).distinct().order_by("name")
-        )
         self.fields["region"].queryset = (
             Region.objects.filter(inventory__isnull=False).distinct().order_by("name")
         )

@@ -208,7 +208,11 @@ class Initiative(TimeStampedModel):
                 name="ecosystem_initiative_unique_import_key",
             ),
         ]
-        indexes = [models.Index(fields=["status", "kind"])]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            # The list is ordered by title; with the index the first page needs no full sort.
+            models.Index(fields=["title"], name="ecosystem_initiative_title"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -252,3 +256,86 @@ class OverlapDecision(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.first} ≠ {self.second}"
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class InventoryImportJob(TimeStampedModel):
+    """An inventory import a person confirmed, run in the background. The page that follows it
+    reads its status and progress; when it is done it holds what the import did."""
+
+    region = models.ForeignKey(
+        "geo.Region",
+        verbose_name=_("region"),
+        on_delete=models.CASCADE,
+        related_name="import_jobs",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    token = models.CharField(
+        _("uploaded file"),
+        max_length=64,
+        help_text=_("The token of the uploaded file, kept until the import is done."),
+    )
+    filename = models.CharField(_("file name"), max_length=150)
+    only_valid = models.BooleanField(_("only valid rows"), default=False)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the messages about the file."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
+    )
+    rows_done = models.PositiveIntegerField(_("rows saved"), default=0)
+    rows_total = models.PositiveIntegerField(
+        _("rows to save"), default=0, help_text=_("Known once the file has been checked.")
+    )
+    result = models.JSONField(
+        _("result"),
+        default=dict,
+        blank=True,
+        help_text=_("The numbers of new, changed and skipped rows, or the problems found."),
+    )
+    error = models.TextField(_("error"), blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inventory import")
+        verbose_name_plural = _("inventory imports")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ImportJobStatus.values),
+                name="ecosystem_import_job_status_known",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rows_done__lte=models.F("rows_total")),
+                name="ecosystem_import_job_progress_in_range",
+            ),
+            # One uploaded file is imported by one job at a time (a second click on the
+            # button finds the running job).
+            models.UniqueConstraint(
+                fields=["token"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="ecosystem_import_job_one_active_per_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} → {self.region}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (ImportJobStatus.DONE, ImportJobStatus.FAILED)

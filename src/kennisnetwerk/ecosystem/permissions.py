@@ -5,13 +5,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from kennisnetwerk.core.permissions import is_network_facilitator
 from kennisnetwerk.geo.models import Region
 
-from .models import Initiative, Organisation
+from .models import Initiative, InventoryImportJob, Organisation
+
+
+def _editable(user: Any) -> Q:
+    """Initiatives of the person's organisations, or in the inventory of a region they
+    coordinate. Subqueries rather than joins, so no row appears twice."""
+    organisations = Organisation.objects.filter(memberships__user=user).values("pk")
+    regions = Region.objects.filter(
+        person_roles__user=user, person_roles__role="coordinator"
+    ).values("pk")
+    return Q(owner__in=organisations) | Q(inventory_region__in=regions)
 
 
 def editable_initiatives(user: Any) -> QuerySet[Initiative]:
@@ -21,13 +32,7 @@ def editable_initiatives(user: Any) -> QuerySet[Initiative]:
         return Initiative.objects.all()
     if not user.is_authenticated:
         return Initiative.objects.none()
-    return Initiative.objects.filter(
-        Q(owner__memberships__user=user)
-        | Q(
-            inventory_region__person_roles__user=user,
-            inventory_region__person_roles__role="coordinator",
-        )
-    ).distinct()
+    return Initiative.objects.filter(_editable(user))
 
 
 def visible_initiatives(user: Any) -> QuerySet[Initiative]:
@@ -37,9 +42,7 @@ def visible_initiatives(user: Any) -> QuerySet[Initiative]:
         return published
     if is_network_facilitator(user):
         return Initiative.objects.all()
-    return Initiative.objects.filter(
-        Q(pk__in=published.values("pk")) | Q(pk__in=editable_initiatives(user).values("pk"))
-    )
+    return Initiative.objects.filter(Q(is_published=True) | _editable(user))
 
 
 def access_initiative_for_view(user: Any, slug: str) -> Initiative:
@@ -60,7 +63,7 @@ def can_edit_initiative(user: Any, initiative: Initiative) -> bool:
 def initiative_owner_choices(user: Any) -> QuerySet[Organisation]:
     """Organisations a person may add initiatives for: their own; every organisation for
     coordinators (their inventory lists the offer of all parties) and facilitators."""
-    if is_network_facilitator(user) or _coordinated_regions(user).exists():
+    if is_network_facilitator(user) or _coordinated_region_ids(user):
         return Organisation.objects.all()
     if not user.is_authenticated:
         return Organisation.objects.none()
@@ -81,6 +84,10 @@ def initiative_region_choices(user: Any) -> QuerySet[Region]:
 
 
 def can_create_initiative(user: Any) -> bool:
+    if not user.is_authenticated:
+        return False
+    if is_network_facilitator(user) or _coordinated_region_ids(user):
+        return True  # every organisation, and at least one inventory of their own
     return initiative_owner_choices(user).exists() and initiative_region_choices(user).exists()
 
 
@@ -98,10 +105,24 @@ def access_initiative_create(user: Any, *, owner: Organisation, region: Region) 
         raise PermissionDenied
 
 
-def _coordinated_regions(user: Any) -> QuerySet[Region]:
+def _coordinated_region_ids(user: Any) -> list[int]:
+    """The regions a person coordinates, read once per request (kept on the user object,
+    which lives as long as the request)."""
     if not user.is_authenticated:
-        return Region.objects.none()
-    return Region.objects.filter(person_roles__user=user, person_roles__role="coordinator")
+        return []
+    ids = getattr(user, "_coordinated_region_ids", None)
+    if ids is None:
+        ids = list(
+            Region.objects.filter(
+                person_roles__user=user, person_roles__role="coordinator"
+            ).values_list("pk", flat=True)
+        )
+        user._coordinated_region_ids = ids
+    return ids
+
+
+def _coordinated_regions(user: Any) -> QuerySet[Region]:
+    return Region.objects.filter(pk__in=_coordinated_region_ids(user))
 
 
 def access_inventory_review(user: Any, slug: str) -> Region:
@@ -123,7 +144,7 @@ def inventory_import_regions(user: Any) -> QuerySet[Region]:
 
 
 def can_import_inventory(user: Any) -> bool:
-    return inventory_import_regions(user).exists()
+    return is_network_facilitator(user) or bool(_coordinated_region_ids(user))
 
 
 def access_inventory_import(user: Any, slug: str) -> Region:
@@ -141,3 +162,15 @@ def can_add_organisations_by_import(user: Any, region: Region) -> bool:
     if user is None:
         return True
     return inventory_import_regions(user).filter(pk=region.pk).exists()
+
+
+def access_inventory_import_job(user: Any, slug: str, job_id: int) -> InventoryImportJob:
+    """An import running in the background is seen by the person who started it and by
+    facilitators; for anyone else in the region it does not exist."""
+    region = access_inventory_import(user, slug)
+    job = get_object_or_404(
+        InventoryImportJob.objects.select_related("region"), pk=job_id, region=region
+    )
+    if job.user_id != user.pk and not is_network_facilitator(user):
+        raise Http404
+    return job
