@@ -6,7 +6,10 @@ person chose to import only the valid rows. Then every new and changed row is wr
 transaction through ``initiative_create_many`` and ``initiative_update_many`` (the
 many-at-once forms of ``initiative_create`` and ``initiative_update``), so the audit log and
 the search index follow as for any other change. Rows that did not change are not touched:
-importing the same file twice changes nothing."""
+importing the same file twice changes nothing.
+
+In the web interface the confirmed import runs as a background job (``InventoryImportJob``),
+whose page shows how far it is (docs/decisions/0006)."""
 
 from __future__ import annotations
 
@@ -25,8 +28,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log
@@ -45,10 +48,11 @@ from .imports import (
     RowReport,
     inventory_validate,
 )
-from .models import Initiative, Organisation
-from .permissions import can_add_organisations_by_import
+from .models import ImportJobStatus, Initiative, InventoryImportJob, Organisation
+from .permissions import can_add_organisations_by_import, inventory_import_regions
 from .services import InitiativeData, organisation_create
 from .services_bulk import initiative_create_many, initiative_update_many
+from .tasks import run_inventory_import
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +130,10 @@ def inventory_import(
         result.organisations_created = len(_organisations_needed(rows))
         result.seconds = time.monotonic() - started
         return result
+    if progress is not None:
+        # Reported before the write transaction starts: what is reported inside it can only
+        # be seen by others once it has committed.
+        progress(0, len(rows))
     try:
         _write(result, rows, region=region, actor=actor, filename=filename, progress=progress)
     except _RowFailed as failure:
@@ -350,3 +358,149 @@ def _purge_expired() -> None:
                 path.unlink(missing_ok=True)
         except OSError:
             continue
+
+
+# --- Imports run in the background -------------------------------------------------------------
+
+# The job page lists at most this many problems of a refused import; the preview has them all.
+JOB_PROBLEMS = 20
+_ACTIVE = [ImportJobStatus.QUEUED, ImportJobStatus.RUNNING]
+
+
+def inventory_import_job_start(
+    *, user: Any, region: Region, upload: StagedUpload, only_valid: bool, language: str
+) -> InventoryImportJob:
+    """Queue the import of a staged upload the person confirmed; they follow it on the job
+    page. Confirming the same upload again while its import waits or runs (a second click)
+    finds that job instead of starting another."""
+    active = InventoryImportJob.objects.filter(token=upload.token, status__in=_ACTIVE)
+    if job := active.first():
+        return job
+    try:
+        with transaction.atomic():
+            job = InventoryImportJob.objects.create(
+                region=region,
+                user=user,
+                token=upload.token,
+                filename=upload.filename,
+                only_valid=only_valid,
+                language=language,
+            )
+    except IntegrityError:
+        # The other click got there first.
+        return active.get()
+    transaction.on_commit(lambda: run_inventory_import.enqueue(job_id=job.pk))
+    return job
+
+
+def inventory_import_job_run(*, job: InventoryImportJob) -> None:
+    """Run a queued import: check the file again and import it in one transaction, telling
+    the job page how far it is. The job ends done, with what the import did, or failed, with
+    the reason in the person's language; a failed import has saved nothing. A job that
+    already ran (a task delivered twice) is left alone."""
+    claimed = InventoryImportJob.objects.filter(pk=job.pk, status=ImportJobStatus.QUEUED).update(
+        status=ImportJobStatus.RUNNING, started_at=timezone.now(), updated_at=timezone.now()
+    )
+    if not claimed:
+        return
+    job.refresh_from_db()
+    with translation.override(job.language):
+        try:
+            _job_run(job)
+        except Exception:
+            logger.exception("inventory import job %s failed", job.pk)
+            _job_end(
+                job,
+                error=_(
+                    "Something went wrong while importing; nothing was saved. Please try "
+                    "again later."
+                ),
+                result={"review": True},  # the upload stays: confirming it again is trying again
+            )
+            raise
+
+
+def _job_run(job: InventoryImportJob) -> None:
+    region, user = job.region, job.user
+    if not inventory_import_regions(user).filter(pk=region.pk).exists():
+        _job_end(job, error=_("You may no longer import into this region; nothing was saved."))
+        return
+    upload = inventory_upload_get(token=job.token, user=user, region=region)
+    if upload is None:
+        _job_end(job, error=_("The uploaded file is no longer available; please upload it again."))
+        return
+    try:
+        content = inventory_upload_content(upload)
+    except ValidationError as error:
+        inventory_upload_discard(upload=upload)
+        _job_end(job, error=" ".join(error.messages))
+        return
+
+    def progress(done: int, total: int) -> None:
+        InventoryImportJob.objects.filter(pk=job.pk).update(
+            rows_done=min(done, total), rows_total=total, updated_at=timezone.now()
+        )
+
+    result = inventory_import(
+        source=content,
+        filename=upload.filename,
+        region=region,
+        actor=user,
+        only_valid=job.only_valid,
+        progress=progress,
+    )
+    if result.refused:
+        # The inventory changed since the preview (or the database refused the rows). The
+        # upload stays, so that the preview can show the problems as they are now.
+        _job_end(
+            job,
+            error=_("Nothing was imported; see the problems below."),
+            result={"problems": _job_problems(result.report), "review": True},
+        )
+        return
+    inventory_upload_discard(upload=upload)
+    total = len(result.importable_rows)
+    job.rows_done = job.rows_total = total
+    _job_end(
+        job,
+        result={
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "skipped": result.skipped,
+            "organisations": result.organisations_created,
+        },
+    )
+
+
+def _job_problems(report: ImportReport) -> list[dict[str, Any]]:
+    problems: list[dict[str, Any]] = [
+        {"row": None, "column": issue.column, "message": issue.message}
+        for issue in report.file_errors
+    ]
+    problems += [
+        {"row": row.number, "column": issue.column, "message": issue.message}
+        for row in report.rows
+        for issue in row.errors
+    ]
+    return problems[:JOB_PROBLEMS]
+
+
+def _job_end(job: InventoryImportJob, *, error: str = "", result: dict | None = None) -> None:
+    job.status = ImportJobStatus.FAILED if error else ImportJobStatus.DONE
+    job.error = error
+    job.result = result or {}
+    job.finished_at = timezone.now()
+    if error:
+        job.rows_done = job.rows_total = 0
+    job.save(
+        update_fields=[
+            "status",
+            "error",
+            "result",
+            "finished_at",
+            "rows_done",
+            "rows_total",
+            "updated_at",
+        ]
+    )

@@ -27,7 +27,11 @@ urlpatterns = [
     path("importeren/", views_import.import_start, name="import_start"),
     path("importeren/voorbeeldbestand.xlsx", views_import.import_sample, name="import_sample"),
     path("importeren/<slug:slug>/", views_import.import_upload, name="import_upload"),
-    path("importeren/<slug:slug>/klaar/", views_import.import_result, name="import_result"),
+    path(
+        "importeren/<slug:slug>/taak/<int:job_id>/",
+        views_import.import_job,
+        name="import_job",
+    ),
     path(
         "importeren/<slug:slug>/<str:token>/",
         views_import.import_preview,

@@ -3,13 +3,17 @@ row and column, and the import the person confirms. Works without JavaScript."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET
 
@@ -32,12 +36,13 @@ from .imports import (
 )
 from .permissions import (
     access_inventory_import,
+    access_inventory_import_job,
     can_add_organisations_by_import,
     inventory_import_regions,
 )
 from .services_import import (
     StagedUpload,
-    inventory_import,
+    inventory_import_job_start,
     inventory_upload_content,
     inventory_upload_discard,
     inventory_upload_get,
@@ -206,55 +211,47 @@ def import_confirm(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     if not form.is_valid() or form.cleaned_data["sha256"] != upload.sha256:
         messages.error(request, _("Please confirm the import on the preview page."))
         return redirect("ecosystem:import_preview", slug=region.slug, token=upload.token)
-    try:
-        content = inventory_upload_content(upload)
-    except ValidationError:
-        inventory_upload_discard(upload=upload)
-        return _expired(request, region)
-    result = inventory_import(
-        source=content,
-        filename=upload.filename,
+    # The import runs in the background; the job page shows how far it is. The file is
+    # checked again there, so a file that changed in the meantime is not imported.
+    job = inventory_import_job_start(
+        user=request.user,
         region=region,
-        actor=request.user,
+        upload=upload,
         only_valid=form.cleaned_data["mode"] == ImportConfirmForm.VALID,
+        language=get_language() or settings.LANGUAGE_CODE,
     )
-    if result.refused:
-        # Something changed since the preview (or the person chose "everything" while rows
-        # have errors): nothing was saved; show the report as it is now.
-        messages.error(request, _("Nothing was imported; see the problems below."))
-        return _preview(request, region, upload, result.report, status=400)
-    inventory_upload_discard(upload=upload)
-    request.session[_result_key(region)] = {
-        "filename": upload.filename,
-        "created": result.created,
-        "updated": result.updated,
-        "unchanged": result.unchanged,
-        "skipped": result.skipped,
-        "organisations": result.organisations_created,
-    }
-    return redirect("ecosystem:import_result", slug=region.slug)
+    return redirect("ecosystem:import_job", slug=region.slug, job_id=job.pk)
 
 
-def _result_key(region: Region) -> str:
-    return f"inventory_import_result:{region.pk}"
-
-
+@never_cache
 @login_required
 @require_GET
-def import_result(request: HttpRequest, slug: str) -> HttpResponse:
-    region = access_inventory_import(request.user, slug)
-    summary = request.session.get(_result_key(region))
-    if not summary:
-        return redirect("ecosystem:import_upload", slug=region.slug)
-    return render(
+def import_job(request: HttpRequest, slug: str, job_id: int) -> HttpResponse:
+    """How far an import is, and what it did. While it runs, htmx asks for the status part
+    every second; without JavaScript the person refreshes the page."""
+    job = access_inventory_import_job(request.user, slug, job_id)
+    region = job.region
+    state = f"{job.status}-{job.rows_done}-{job.rows_total}"
+    if request.htmx and request.GET.get("stand") == state:
+        # Nothing new: htmx leaves the page as it is (no focus lost, nothing announced again)
+        # and asks again a second later.
+        response = HttpResponse(status=204)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+    template = "ecosystem/import_job.html#status" if request.htmx else "ecosystem/import_job.html"
+    response = render(
         request,
-        "ecosystem/import_result.html",
+        template,
         {
+            "job": job,
+            "state": state,
             "region": region,
-            "summary": summary,
             "atlas_url": reverse("ecosystem:atlas") + f"?region={region.slug}",
+            "matrix_url": reverse("ecosystem:matrix") + f"?regio={region.slug}",
         },
     )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

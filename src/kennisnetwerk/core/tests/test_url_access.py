@@ -43,6 +43,8 @@ PUBLIC = {
     "ecosystem:export_csv",
     "ecosystem:export_graph",
     "ecosystem:import_sample",
+    "outreach:subscribe",
+    "outreach:subscribed",
     "api:openapi-json",
     "api:openapi-view",
     "api:list_organisations",
@@ -78,6 +80,9 @@ FLOW = {
     "account_change_phone",
     "accounts:invitation",
     "api:api-root",
+    "outreach:confirm",
+    "outreach:preferences",
+    "outreach:unsubscribe",
 }
 # Pages about the logged-in person themselves.
 OWN = {
@@ -114,7 +119,7 @@ RESTRICTED = {
     "ecosystem:overlaps",
     "ecosystem:overlap_compare",
     "ecosystem:import_upload",
-    "ecosystem:import_result",
+    "ecosystem:import_job",
     "ecosystem:import_preview",
     "ecosystem:import_confirm",
     "ecosystem:import_report_csv",
