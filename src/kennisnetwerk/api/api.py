@@ -278,3 +278,9 @@ def update_initiative(request, slug: Text, payload: InitiativeIn):
     data.import_key = initiative.import_key
     ecosystem_services.initiative_update(initiative=initiative, data=data, actor=request.auth)
     return Status(200, initiative_detail(initiative))
+
+
+# Routers of other apps use the helpers above, so they are added last.
+from .messages import router as messages_router  # noqa: E402
+
+api.add_router("", messages_router)

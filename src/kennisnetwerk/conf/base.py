@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "kennisnetwerk.accounts",
     "kennisnetwerk.ecosystem",
     "kennisnetwerk.search",
+    "kennisnetwerk.outreach",
     "kennisnetwerk.api",
     "kennisnetwerk.demo",
     "django.contrib.admin",

@@ -45,6 +45,13 @@ PUBLIC = {
     "ecosystem:import_sample",
     "outreach:subscribe",
     "outreach:subscribed",
+    "outreach:index",
+    "outreach:calendar",
+    "outreach:calendar_ics",
+    "outreach:calendar_theme_ics",
+    "outreach:rss",
+    # An approved message (the sample); others answer 404 to whoever may not see them.
+    "outreach:message",
     "api:openapi-json",
     "api:openapi-view",
     "api:list_organisations",
@@ -55,6 +62,10 @@ PUBLIC = {
     # for tokens, sessions and permissions in api/tests.
     "api:create_initiative",
     "api:update_initiative",
+    "api:list_messages",
+    "api:submit_message",
+    "api:list_events",
+    "api:get_message",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -109,6 +120,7 @@ OWN = {
     "ecosystem:import_start",
     "api_tokens",
     "api_token_revoke",
+    "outreach:my_messages",
 }
 # Pages a coordinator and party member of another region may not use.
 RESTRICTED = {
@@ -118,11 +130,18 @@ RESTRICTED = {
     "ecosystem:initiative_edit",
     "ecosystem:overlaps",
     "ecosystem:overlap_compare",
+    "outreach:sending",
+    "outreach:sending_start",
     "ecosystem:import_upload",
     "ecosystem:import_job",
     "ecosystem:import_preview",
     "ecosystem:import_confirm",
     "ecosystem:import_report_csv",
+    "outreach:message_submit",
+    "outreach:editorial_queue",
+    "outreach:message_review",
+    "outreach:message_edit",
+    "outreach:message_cancel",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}
@@ -145,6 +164,26 @@ def _params(pattern: URLPattern) -> list[str]:
     return list(pattern.pattern.regex.groupindex)
 
 
+def _approved_message(region, sender):
+    from kennisnetwerk.outreach.models import Message
+
+    start = timezone.now() + dt.timedelta(days=7)
+    return Message.objects.create(
+        region=region,
+        sender=sender,
+        kind="evenement",
+        title="Ondernemerscafé",
+        body="Tekst",
+        valid_from=timezone.localdate(),
+        valid_until=timezone.localdate() + dt.timedelta(days=7),
+        event_start=start,
+        event_end=start + dt.timedelta(hours=2),
+        location="Oss",
+        status="goedgekeurd",
+        reviewed_at=timezone.now(),
+    )
+
+
 @pytest.fixture
 def world(reference_data):
     home = RegionFactory(
@@ -165,6 +204,7 @@ def world(reference_data):
     from kennisnetwerk.ecosystem.tests.factories import InitiativeFactory
 
     initiative = InitiativeFactory(inventory_region=home, slug="aanbod-thuisregio")
+    message = _approved_message(home, initiative.owner)
     samples_by_name = {
         "ecosystem:initiative": {"slug": initiative.slug},
         "ecosystem:initiative_edit": {"slug": initiative.slug},
@@ -175,6 +215,12 @@ def world(reference_data):
         "api:get_organisation": {"slug": initiative.owner.slug},
         "api:get_initiative": {"slug": initiative.slug},
         "api:update_initiative": {"slug": initiative.slug},
+        "outreach:message": {"pk": message.pk},
+        "api:get_message": {"message_id": message.pk},
+        "outreach:message_edit": {"pk": message.pk},
+        "outreach:message_review": {"pk": message.pk},
+        "outreach:message_cancel": {"pk": message.pk},
+        "outreach:calendar_theme_ics": {"slug": home.slug, "theme": "digitalisering"},
     }
     samples = {
         "slug": home.slug,

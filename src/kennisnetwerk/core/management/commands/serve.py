@@ -1,5 +1,5 @@
-"""Serve the platform for local use: the web server plus a background-task worker, so that
-background jobs run without a second command."""
+"""Serve the platform for local use: the web server plus a background-task worker and the
+schedule (daily digests), so that background and periodic jobs run without more commands."""
 
 import os
 import subprocess
@@ -17,21 +17,22 @@ class Command(BaseCommand):
         parser.add_argument("--noreload", action="store_true")
 
     def handle(self, *args, addrport: str, noreload: bool, **options):
-        worker = None
+        helpers = []
         # With the auto-reloader, Django re-runs this command in a child process (RUN_MAIN);
-        # only the outer process starts the worker.
+        # only the outer process starts the worker and the schedule.
         if os.environ.get("RUN_MAIN") != "true":
-            worker = subprocess.Popen(  # noqa: S603
-                [sys.executable, "-m", "kennisnetwerk", "db_worker", "--interval", "1"],
-                env=os.environ.copy(),
-            )
-            self.stdout.write(f"Achtergrondtaken: worker gestart (pid {worker.pid}).")
+            for args in (["db_worker", "--interval", "1"], ["run_schedule"]):
+                process = subprocess.Popen(  # noqa: S603
+                    [sys.executable, "-m", "kennisnetwerk", *args], env=os.environ.copy()
+                )
+                helpers.append(process)
+                self.stdout.write(f"{args[0]}: gestart (pid {process.pid}).")
         try:
             call_command("runserver", addrport, use_reloader=not noreload)
         finally:
-            if worker is not None:
-                worker.terminate()
+            for process in helpers:
+                process.terminate()
                 try:
-                    worker.wait(timeout=10)
+                    process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
-                    worker.kill()
+                    process.kill()

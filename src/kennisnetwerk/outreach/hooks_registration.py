@@ -1,0 +1,45 @@
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kennisnetwerk.core import hooks
+from kennisnetwerk.core.menu import MenuItem
+
+from .models import Subscriber
+from .services import subscriber_erase
+
+
+def _subscriptions(user):
+    return Subscriber.objects.filter(email__iexact=user.email).select_related("region")
+
+
+@hooks.register("personal_data_export")
+def export_subscriptions(user):
+    return "subscriptions", [
+        {
+            "region": s.region.name,
+            "email": s.email,
+            "company_name": s.company_name,
+            "kvk_number": s.kvk_number,
+            "status": s.status,
+            "frequency": s.frequency,
+            "themes": sorted(t.name for t in s.themes.all()),
+            "consents": [
+                {"event": c.event, "at": c.created_at.isoformat(), "text": c.text}
+                for c in s.consents.all()
+            ],
+        }
+        for s in _subscriptions(user)
+    ]
+
+
+@hooks.register("personal_data_erase")
+def erase_subscriptions(user):
+    for subscriber in _subscriptions(user):
+        subscriber_erase(subscriber=subscriber)
+
+
+@hooks.register("main_menu_items", order=20)
+def calendar_item(request: HttpRequest) -> MenuItem:
+    """The joint calendars take the place of the "kalender" placeholder."""
+    return MenuItem(_("Calendar"), reverse("outreach:index"), "kalender", 20)

@@ -1,0 +1,74 @@
+"""Run one period of a region's digest by hand: compose (or continue) today's run and send
+its outbox. The schedule in the default set-up runs the same for every region."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from kennisnetwerk.geo.models import Region
+from kennisnetwerk.outreach.delivery import outbox_deliver
+from kennisnetwerk.outreach.services import subscribers_resume_due
+from kennisnetwerk.outreach.services_digest import (
+    digest_preview,
+    digest_run_compose,
+    digest_run_start,
+    subscriber_count,
+)
+
+
+class Command(BaseCommand):
+    help = "Compose and send the digests of a region for today (or --date)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--region", required=True, help="Name or short name of the region.")
+        parser.add_argument("--date", help="The day of the run (YYYY-MM-DD); default today.")
+        parser.add_argument(
+            "--preview", action="store_true", help="Only show which messages would go to how many."
+        )
+
+    def handle(self, *args, **options):
+        with translation.override(settings.LANGUAGE_CODE):
+            self._handle(**options)
+
+    def _handle(self, *, region, date=None, preview=False, **options):
+        found = Region.objects.filter(Q(slug=region) | Q(name__iexact=region)).first()
+        if found is None:
+            raise CommandError(_("Unknown region: %(name)s.") % {"name": region})
+        try:
+            today = dt.date.fromisoformat(date) if date else timezone.localdate()
+        except ValueError as exc:
+            raise CommandError(_("Enter the date as YYYY-MM-DD.")) from exc
+        subscribers_resume_due(today=today)
+        if subscriber_count(region=found) == 0:
+            self.stdout.write(
+                _("%(region)s has no active subscribers; nothing to send.") % {"region": found.name}
+            )
+            return
+        if preview:
+            for message, count in digest_preview(region=found, today=today):
+                self.stdout.write(f"{count:>7}  {message.title}")
+            return
+        run = digest_run_start(region=found, today=today)
+        counts = digest_run_compose(run=run)
+        result = outbox_deliver(run=run)
+        self.stdout.write(
+            _(
+                "%(region)s, %(date)s: %(due)s subscribers due, %(composed)s digests composed, "
+                "%(empty)s without matching items; sent %(sent)s, undeliverable %(bounced)s, "
+                "to retry %(failed)s."
+            )
+            % {
+                "region": found.name,
+                "date": today.isoformat(),
+                "due": counts.get("due", 0),
+                "composed": counts.get("composed", 0),
+                "empty": counts.get("empty", 0),
+                "sent": result.sent,
+                "bounced": result.bounced,
+                "failed": result.failed,
+            }
+        )

@@ -1,0 +1,326 @@
+"""Digests through a real SMTP server on loopback: one mail per subscriber and period with
+what matches them, correct parts and headers, one-click unsubscribe, bounces, and a worker
+that stops halfway and resumes without duplicates or losses."""
+
+import datetime as dt
+import re
+import socket
+from email import message_from_bytes, policy
+from urllib.parse import urlsplit
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.utils import timezone
+
+from kennisnetwerk.accounts.tests.factories import OrganisationFactory, RegionFactory
+from kennisnetwerk.ecosystem.models import TargetGroup, Theme
+from kennisnetwerk.geo.models import Municipality
+from kennisnetwerk.outreach.constants import MailStatus, SubscriberStatus
+from kennisnetwerk.outreach.delivery import outbox_deliver
+from kennisnetwerk.outreach.models import DigestItem, Message, OutboxMail, Subscriber
+from kennisnetwerk.outreach.services_digest import digest_run_compose, digest_run_start
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2026, 11, 24)
+
+
+class _Server:
+    """An SMTP server that refuses RCPT for addresses starting with "weg" (550)."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address.startswith("weg"):
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
+        return "250 Message accepted"
+
+
+@pytest.fixture
+def smtp(settings):
+    handler = _Server()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield handler
+    controller.stop()
+
+
+@pytest.fixture
+def region():
+    return RegionFactory(
+        name="Noordoost-Brabant", slug="nob-digest", municipalities=["Oss", "Maashorst", "Bernheze"]
+    )
+
+
+def _subscriber(region, email, *, municipality="Oss", themes=(), size="", frequency="maandelijks"):
+    subscriber = Subscriber.objects.create(
+        region=region,
+        email=email,
+        company_name=email.split("@")[0].title(),
+        municipality=Municipality.objects.get(name=municipality),
+        size_class=size,
+        frequency=frequency,
+        status=SubscriberStatus.ACTIVE,
+        confirmed_at=timezone.now(),
+    )
+    subscriber.themes.set(Theme.objects.filter(slug__in=themes))
+    return subscriber
+
+
+def _message(region, title, *, themes=(), municipalities=(), sizes=(), **extra):
+    values = {
+        "region": region,
+        "sender": extra.pop("sender", None) or OrganisationFactory(),
+        "kind": "nieuws",
+        "title": title,
+        "body": f"Over {title}.",
+        "valid_from": TODAY - dt.timedelta(days=3),
+        "valid_until": TODAY + dt.timedelta(days=30),
+        "status": "goedgekeurd",
+        **extra,
+    }
+    message = Message.objects.create(**values)
+    message.themes.set(Theme.objects.filter(slug__in=themes))
+    message.municipalities.set(Municipality.objects.filter(name__in=municipalities))
+    message.target_groups.set(TargetGroup.objects.filter(code__in=sizes))
+    return message
+
+
+def _run(region, today=TODAY):
+    run = digest_run_start(region=region, today=today)
+    digest_run_compose(run=run)
+    return run
+
+
+def _titles(email):
+    items = DigestItem.objects.filter(mail__to_email=email).order_by("position")
+    return [item.message.title for item in items.select_related("message")]
+
+
+def test_each_subscriber_gets_one_digest_with_what_matches(region, smtp):
+    digital = _subscriber(
+        region, "digitaal@voorbeeld.example", themes=["digitalisering"], size="micro"
+    )
+    everything = _subscriber(region, "alles@voorbeeld.example", municipality="Bernheze")
+    _message(region, "Webinar digitale veiligheid", themes=["digitalisering"])
+    _message(
+        region,
+        "Subsidie zonnepanelen Oss",
+        themes=["circulaire-economie-en-verduurzaming"],
+        municipalities=["Oss"],
+    )
+    _message(region, "Voor middelgrote bedrijven", sizes=["middelgroot"])
+    _message(
+        region,
+        "Verlopen bericht",
+        valid_until=TODAY - dt.timedelta(days=1),
+        valid_from=TODAY - dt.timedelta(days=9),
+    )
+    _message(region, "Nog niet goedgekeurd", status="ingediend")
+    _message(region, "Later inplannen", publish_from=TODAY + dt.timedelta(days=2))
+
+    run = _run(region)
+    result = outbox_deliver(run=run)
+    assert result.sent == 2
+
+    assert _titles(digital.email) == ["Webinar digitale veiligheid"]
+    assert _titles(everything.email) == [
+        "Webinar digitale veiligheid"
+    ]  # Oss-only and size-only excluded
+
+    assert len(smtp.messages) == 2
+    mail = next(m for m in smtp.messages if m["To"] == digital.email)
+    assert "Noordoost-Brabant" in mail["From"]
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    html = mail.get_body(preferencelist=("html",)).get_content()
+    assert "Webinar digitale veiligheid" in text and "Webinar digitale veiligheid" in html
+    assert "<img" not in html  # no tracking pixel
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert (
+        str(mail["List-Unsubscribe"]).strip().startswith("<http")
+        and "/nieuwsbrief/afmelden/" in mail["List-Unsubscribe"]
+    )
+    run.refresh_from_db()
+    assert run.status == "klaar"
+
+
+def test_one_click_unsubscribe_from_the_header_stops_all_mail(client, region, smtp):
+    subscriber = _subscriber(region, "lezer@voorbeeld.example")
+    _message(region, "Eerste bericht")
+    outbox_deliver(run=_run(region))
+    [mail] = smtp.messages
+    [link] = re.findall(r"<([^>]+)>", str(mail["List-Unsubscribe"]))
+    url = urlsplit(link).path
+
+    assert client.get(url).status_code == 200
+    subscriber.refresh_from_db()
+    assert subscriber.status == SubscriberStatus.ACTIVE  # a GET does not unsubscribe
+    client.post(url, {"List-Unsubscribe": "One-Click"})
+    subscriber.refresh_from_db()
+    assert subscriber.status == SubscriberStatus.UNSUBSCRIBED
+
+    _message(region, "Tweede bericht")
+    later = TODAY + dt.timedelta(days=40)
+    _message(region, "Na de afmelding", valid_from=later, valid_until=later + dt.timedelta(days=5))
+    outbox_deliver(run=_run(region, later))
+    assert len(smtp.messages) == 1
+
+
+def test_permanent_failures_mark_the_address_and_stop_mail(region, smtp):
+    gone = _subscriber(region, "weg@voorbeeld.example")
+    fine = _subscriber(region, "blijft@voorbeeld.example")
+    _message(region, "Bericht")
+    result = outbox_deliver(run=_run(region))
+    assert (result.sent, result.bounced) == (1, 1)
+    gone.refresh_from_db()
+    assert gone.status == SubscriberStatus.BOUNCED
+    assert OutboxMail.objects.get(subscriber=gone).status == MailStatus.BOUNCED
+    assert [m["To"] for m in smtp.messages] == [fine.email]
+
+    later = TODAY + dt.timedelta(days=40)
+    _message(region, "Volgende maand", valid_from=later, valid_until=later + dt.timedelta(days=5))
+    outbox_deliver(run=_run(region, later))
+    assert sorted(m["To"] for m in smtp.messages) == [fine.email, fine.email]
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_a_worker_stopped_halfway_resumes_without_duplicates_or_losses(region, smtp):
+    subscribers = [_subscriber(region, f"lezer{n}@voorbeeld.example") for n in range(7)]
+    _message(region, "Bericht voor iedereen")
+    run = _run(region)
+    sent = []
+
+    def stop_after_three(mail):
+        sent.append(mail.pk)
+        if len(sent) == 3:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        outbox_deliver(run=run, after_each=stop_after_three)
+    assert len(smtp.messages) == 3
+    # Composing again (the whole command restarted) adds nothing, and the worker resumes.
+    digest_run_compose(run=run)
+    outbox_deliver(run=run)
+    received = sorted(m["To"] for m in smtp.messages)
+    assert received == sorted(s.email for s in subscribers)
+    assert OutboxMail.objects.filter(status=MailStatus.SENT).count() == 7
+
+
+def test_never_the_same_item_twice_and_a_contact_budget(region, smtp, settings):
+    settings.DIGEST_MAX_ITEMS = 3
+    weekly = _subscriber(region, "week@voorbeeld.example", frequency="wekelijks")
+    for n in range(5):
+        _message(region, f"Bericht {n}", valid_until=TODAY + dt.timedelta(days=60))
+    outbox_deliver(run=_run(region))
+    first = set(_titles(weekly.email))
+    assert len(first) == 3
+
+    # The day after: not due yet (weekly), so no second mail, whatever the senders want.
+    _message(region, "Nog een bericht")
+    assert (
+        digest_run_compose(run=digest_run_start(region=region, today=TODAY + dt.timedelta(days=1)))[
+            "due"
+        ]
+        == 0
+    )
+
+    next_week = TODAY + dt.timedelta(days=7)
+    outbox_deliver(run=_run(region, next_week))
+    second = [
+        item.message.title
+        for item in DigestItem.objects.filter(
+            mail__subscriber=weekly, mail__run__period_start=next_week
+        ).select_related("message")
+    ]
+    assert len(second) == 3 and not first & set(second)
+
+
+def test_the_command_says_when_a_region_has_no_subscribers(region, smtp):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("send_digests", region=region.name, stdout=out)
+    assert "geen actieve abonnees" in out.getvalue()
+    assert not OutboxMail.objects.exists()
+    assert smtp.messages == []
+
+
+def test_the_command_runs_a_period(region, smtp):
+    from io import StringIO
+
+    _subscriber(region, "lezer@voorbeeld.example")
+    _message(region, "Bericht")
+    out = StringIO()
+    call_command("send_digests", region=region.slug, date=TODAY.isoformat(), stdout=out)
+    assert len(smtp.messages) == 1
+    assert "verzonden 1" in out.getvalue()
+
+
+def test_the_schedule_queues_each_region_once_a_day_from_the_send_hour(region, smtp, settings):
+    from zoneinfo import ZoneInfo
+
+    from kennisnetwerk.outreach.models import DigestRun
+    from kennisnetwerk.outreach.schedule import schedule_tick
+
+    settings.DIGEST_SEND_HOUR = 7
+    _subscriber(region, "lezer@voorbeeld.example")
+    _message(region, "Bericht")
+    RegionFactory(name="Zonder abonnees", municipalities=["Leiden"])
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    early = dt.datetime(2026, 11, 24, 6, 30, tzinfo=amsterdam)
+    assert schedule_tick(early) == []
+    at_seven = dt.datetime(2026, 11, 24, 7, 1, tzinfo=amsterdam)
+    assert schedule_tick(at_seven) == ["Noordoost-Brabant"]  # the task ran at once (tests)
+    assert schedule_tick(at_seven + dt.timedelta(hours=2)) == []
+    assert DigestRun.objects.filter(region=region).count() == 1
+    assert [m["To"] for m in smtp.messages] == ["lezer@voorbeeld.example"]
+
+
+def test_contact_pressure_before_and_after_coordination(client, region, smtp, settings):
+    from kennisnetwerk.accounts.tests.factories import make_coordinator
+
+    settings.DIGEST_MAX_ITEMS = 2
+    gemeente, kvk = (
+        OrganisationFactory(name="Gemeente Oss (test)"),
+        OrganisationFactory(name="KVK (test)"),
+    )
+    for n in range(3):
+        _subscriber(region, f"klein{n}@voorbeeld.example", size="klein")
+    _subscriber(region, "zzp@voorbeeld.example", size="zzp")
+    _message(region, "Van de gemeente 1", sender=gemeente)
+    _message(region, "Van de gemeente 2", sender=gemeente)
+    _message(region, "Van KVK", sender=kvk, sizes=["klein"])
+    outbox_deliver(run=_run(region))
+
+    coordinator = make_coordinator(region)
+    client.force_login(coordinator)
+    page = client.get(f"/nieuwsbrief/{region.slug}/verzending/")
+    assert page.status_code == 200
+    pressure = page.context["pressure"]
+    small = next(row for row in pressure.segments if row.subscribers == 3)
+    assert (small.mails_wanted, small.mails_sent, small.items_sent) == (9, 3, 6)
+    zzp = next(row for row in pressure.segments if row.subscribers == 1)
+    assert (zzp.mails_wanted, zzp.mails_sent, zzp.items_sent) == (2, 1, 2)
+    senders = {row.organisation: (row.wanted, row.delivered) for row in pressure.senders}
+    assert senders["Gemeente Oss (test)"][0] == 8 and senders["KVK (test)"][0] == 3
+    assert sum(d for _w, d in senders.values()) == 8
+
+    outsider = make_coordinator(RegionFactory(name="Elders", municipalities=["Leiden"]))
+    client.force_login(outsider)
+    assert client.get(f"/nieuwsbrief/{region.slug}/verzending/").status_code == 403
