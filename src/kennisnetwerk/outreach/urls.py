@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_calendar, views_digest, views_messages
+from . import views, views_calendar, views_digest, views_messages, views_subscriber_import
 
 app_name = "outreach"
 
@@ -11,6 +11,17 @@ urlpatterns = [
     path("bevestigen/<str:token>/", views.confirm, name="confirm"),
     path("voorkeuren/<str:token>/", views.preferences, name="preferences"),
     path("afmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # Importing a party's list of subscribers.
+    path(
+        "<slug:slug>/abonnees/importeren/",
+        views_subscriber_import.subscriber_import,
+        name="subscriber_import",
+    ),
+    path(
+        "<slug:slug>/abonnees/importeren/<str:token>/",
+        views_subscriber_import.subscriber_import_preview,
+        name="subscriber_import_preview",
+    ),
     # Messages of the parties and the editorial queue.
     path("berichten/mijn/", views_messages.my_messages, name="my_messages"),
     path("berichten/<int:pk>/", views_messages.message_view, name="message"),

@@ -142,6 +142,8 @@ RESTRICTED = {
     "outreach:message_review",
     "outreach:message_edit",
     "outreach:message_cancel",
+    "outreach:subscriber_import",
+    "outreach:subscriber_import_preview",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}
