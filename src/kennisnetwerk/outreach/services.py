@@ -239,7 +239,8 @@ def subscriber_mark_bounced(*, subscriber: Subscriber, error: str) -> Subscriber
 
 @transaction.atomic
 def subscriber_erase(*, subscriber: Subscriber) -> None:
-    """Remove the subscriber and their consent records. The block on the address stays (as a
-    hash), so that no party's list can add it again."""
+    """Remove the subscriber, their consent records and the mails written to them. The block
+    on the address stays (as a hash), so that no party's list can add it again."""
     _suppress(subscriber, SuppressionReason.UNSUBSCRIBED)
+    OutboxMail.objects.filter(subscriber=subscriber).delete()  # with the digest items
     subscriber.delete()

@@ -324,3 +324,15 @@ def test_contact_pressure_before_and_after_coordination(client, region, smtp, se
     outsider = make_coordinator(RegionFactory(name="Elders", municipalities=["Leiden"]))
     client.force_login(outsider)
     assert client.get(f"/nieuwsbrief/{region.slug}/verzending/").status_code == 403
+
+
+def test_erasing_a_subscriber_removes_the_mails_written_to_them(region, smtp):
+    from kennisnetwerk.outreach.services import subscriber_erase
+
+    subscriber = _subscriber(region, "wis@voorbeeld.example")
+    _message(region, "Bericht")
+    outbox_deliver(run=_run(region))
+    assert OutboxMail.objects.filter(to_email="wis@voorbeeld.example").exists()
+    subscriber_erase(subscriber=subscriber)
+    assert not OutboxMail.objects.filter(to_email="wis@voorbeeld.example").exists()
+    assert not DigestItem.objects.exists()
