@@ -10,6 +10,7 @@ from django.core.cache import cache
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from kennisnetwerk.accounts.models import User
+from kennisnetwerk.ecosystem.services import vocabularies_initial_ensure
 from kennisnetwerk.geo.models import Municipality
 from kennisnetwerk.geo.reference_data import reference_data_read
 from kennisnetwerk.geo.services import reference_data_apply
@@ -50,12 +51,15 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def e2e_db(transactional_db) -> None:
-    """A flushed database with the reference data, and an empty cache: the login rate limits
-    live in the cache and would otherwise carry over from one test to the next."""
+    """A flushed database with the reference data and the starting vocabularies, and an empty
+    cache: the login rate limits live in the cache and would otherwise carry over from one test
+    to the next."""
     cache.clear()
     # Re-applying data that is already there takes about a second, so only load when missing.
     if not Municipality.objects.exists():
         reference_data_apply(data=reference_data_read())
+    # The themes and target groups come from a data migration; a flush removes them.
+    vocabularies_initial_ensure()
 
 
 @pytest.fixture

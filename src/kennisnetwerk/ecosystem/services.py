@@ -144,3 +144,16 @@ def initiative_update(*, initiative: Initiative, data: InitiativeData, actor: An
         audit_log(actor=actor, action=AuditAction.UPDATE, obj=initiative, changes=changes)
         initiative_index_on_commit(initiative)
     return initiative
+
+
+def vocabularies_initial_ensure() -> None:
+    """Make sure the starting themes and target groups exist (the data migration adds them;
+    a flushed database, as in browser tests, has lost them)."""
+    from .constants import INITIAL_TARGET_GROUPS, INITIAL_THEMES
+
+    for order, (slug, name) in enumerate(INITIAL_THEMES):
+        Theme.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
+    for order, (dimension, code, name) in enumerate(INITIAL_TARGET_GROUPS):
+        TargetGroup.objects.get_or_create(
+            dimension=dimension, code=code, defaults={"name": name, "order": order}
+        )

@@ -38,7 +38,11 @@ def clean_kvk_number(value: str) -> str:
 class SubscriberPreferencesForm(forms.Form):
     """The preferences a subscriber chooses, on sign-up and in the preference centre."""
 
-    company_name = forms.CharField(label=_("Company name"), max_length=200)
+    company_name = forms.CharField(
+        label=_("Company name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
     kvk_number = forms.CharField(
         label=_("KVK number"),
         required=False,
@@ -50,7 +54,12 @@ class SubscriberPreferencesForm(forms.Form):
         max_length=100,
         help_text=_("For example Oss, Uden or Rosmalen."),
     )
-    postcode = forms.CharField(label=_("Postcode"), required=False, max_length=7)
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        required=False,
+        max_length=7,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+    )
     sbi_section = forms.ModelChoiceField(
         label=_("Sector"),
         queryset=SbiSection.objects.order_by("code"),
@@ -123,7 +132,11 @@ class SubscriberPreferencesForm(forms.Form):
 
 
 class SubscribeForm(SubscriberPreferencesForm):
-    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     consent = forms.BooleanField(
         label=_(
             "I want to receive the region's digest of news, events and subsidies by e-mail. "
