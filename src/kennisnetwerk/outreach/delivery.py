@@ -48,9 +48,11 @@ def _permanent(error: Exception) -> bool:
     return isinstance(code, int) and code >= 500
 
 
-def _claim(run: DigestRun | None, tried: set[int]) -> OutboxMail | None:
+def _claim(run: DigestRun | None, after: int) -> OutboxMail | None:
+    # The pass moves forward through the outbox: a mail that failed for now is not tried
+    # again in the same pass, and each claim is one index lookup.
     qs = (
-        OutboxMail.objects.exclude(pk__in=tried)
+        OutboxMail.objects.filter(pk__gt=after)
         .filter(
             Q(status=MailStatus.QUEUED) | Q(status=MailStatus.FAILED, attempts__lt=MAX_ATTEMPTS)
         )
@@ -77,15 +79,15 @@ def outbox_deliver(
     smtp.open()
     started = time.monotonic()
     handled = 0
-    tried: set[int] = set()  # a mail that failed for now waits for the next pass
+    after = 0  # the last mail handled in this pass
     try:
         while limit is None or handled < limit:
             with transaction.atomic():
-                mail = _claim(run, tried)
+                mail = _claim(run, after)
                 if mail is None:
                     break
                 handled += 1
-                tried.add(mail.pk)
+                after = mail.pk
                 subscriber = mail.subscriber
                 if subscriber is None or subscriber.status != SubscriberStatus.ACTIVE:
                     mail.status = MailStatus.CANCELLED
