@@ -26,6 +26,7 @@ from .data import (
     REGIONS,
 )
 from .inventory import contact_for
+from .outreach import outreach_demo_load
 
 
 class DemoDataError(Exception):
@@ -150,6 +151,7 @@ def demo_data_load() -> list[DemoLogin]:
                 actor=None,
             )
     _inventory_load(resolver)
+    outreach_demo_load()
     logins = []
     for person in PEOPLE:
         email = f"{person['email']}@{DEMO_EMAIL_DOMAIN}"

@@ -154,3 +154,23 @@ def test_loading_twice_adds_and_changes_nothing(loaded, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         call_command("load_demo_data", stdout=io.StringIO())
     assert _state() == before
+
+
+def test_the_channel_has_messages_events_a_queued_duplicate_and_subscribers(loaded, client):
+    from kennisnetwerk.outreach.duplicates import message_duplicates
+    from kennisnetwerk.outreach.models import Message, Subscriber
+
+    nob = Region.objects.get(name=NOB)
+    approved = Message.objects.filter(region=nob, status="goedgekeurd")
+    assert approved.filter(kind="evenement").count() >= 3
+    assert approved.filter(kind="subsidie").exists()
+    assert Subscriber.objects.filter(status="actief").count() >= 8
+    queued = Message.objects.get(region=nob, status="ingediend")
+    assert message_duplicates(queued), "the queued announcement repeats an approved one"
+    breakfast = approved.get(title__startswith="Ondernemersontbijt Oss")
+    month = breakfast.event_start.strftime("%Y-%m")
+    calendar = client.get(f"/nieuwsbrief/{nob.slug}/agenda/", {"weergave": "lijst", "maand": month})
+    assert "Ondernemersontbijt Oss" in calendar.content.decode()
+    before = (Message.objects.count(), Subscriber.objects.count())
+    demo_data_load()
+    assert (Message.objects.count(), Subscriber.objects.count()) == before
