@@ -49,6 +49,7 @@ from benchmarks import common  # noqa: E402
 # Name → module. Later capabilities add theirs ("matching", "digest"…).
 BENCHMARKS: dict[str, str] = {
     "atlas": "benchmarks.atlas",
+    "digest": "benchmarks.digest",
 }
 
 SETTINGS_MODULE = "benchmarks.settings"

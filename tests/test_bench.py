@@ -77,3 +77,50 @@ def test_atlas_benchmark_at_tiny_scale_writes_every_measurement(tmp_path):
 
     # Only figures at full scale go into the documentation.
     assert DOCS.read_text(encoding="utf-8") == docs_before
+
+
+def test_digest_benchmark_at_tiny_scale_writes_every_measurement(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "BENCH_"))
+    }
+    env.update(
+        {
+            "BENCH_SCALE": "0.001",
+            "BENCH_OUTPUT_DIR": str(tmp_path / "results"),
+            "TMPDIR": str(tmp_path),
+        }
+    )
+    docs_before = DOCS.read_text(encoding="utf-8")
+
+    completed = subprocess.run(
+        [sys.executable, str(RUNNER), "digest"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    result = json.loads((tmp_path / "results" / "digest.json").read_text(encoding="utf-8"))
+    assert result["benchmark"] == "digest"
+    assert result["representative"] is False
+    assert result["parameters"]["subscribers"] == 2600
+    plan = result["plan"]
+    assert plan["due"] == 2600
+    assert plan["seconds"] > 0 and plan["peak_rss_mb"] > 0
+    assert plan["mails"] > 0
+    baseline = result["baseline"]
+    assert baseline["sample"] > 0 and baseline["seconds"] > 0
+    assert baseline["same_result_as_plan"] is True
+    assert result["compose"]["mails"] > 0
+    smtp = result["smtp"]
+    assert smtp["outbox_deliver"]["sent"] == smtp["mails"] == smtp["baseline"]["sent"]
+    assert smtp["outbox_deliver"]["received"] == smtp["mails"]
+    assert smtp["crash"]["crashed"] is True
+    assert smtp["crash"]["duplicates"] == 0
+    assert smtp["crash"]["lost"] == 0
+    assert DOCS.read_text(encoding="utf-8") == docs_before
