@@ -91,6 +91,7 @@ class RunStatus(models.TextChoices):
 
 class MailStatus(models.TextChoices):
     QUEUED = "wachtrij", _("Waiting to be sent")
+    SENDING = "bezig", _("Being sent")
     SENT = "verzonden", _("Sent")
     FAILED = "mislukt", _("Failed for now (will be retried)")
     BOUNCED = "onbestelbaar", _("Undeliverable")

@@ -1,11 +1,13 @@
-"""Sending the outbox. A mail is marked sent right after the SMTP server accepted it, one
-mail per transaction, so a worker that stops (crash, deploy, kill) resumes with the next
-unsent mail: nothing is lost and nothing goes twice. Several workers can share the outbox on
-PostgreSQL (rows are claimed with SKIP LOCKED); SQLite serialises them. The SMTP connection is
-reused for the whole run and the rate can be capped."""
+"""Sending the outbox. A worker claims a batch of waiting mails in one short transaction
+(status "being sent"; SKIP LOCKED on PostgreSQL, so several workers share the outbox), sends
+them over one reused SMTP connection, and marks each sent right after the server accepted it.
+A worker that stops gives its unsent claims back; one that dies leaves them to be taken over
+after CLAIM_STALE. So nothing is lost, and at most the one mail in flight at a crash can go
+twice. The rate can be capped."""
 
 from __future__ import annotations
 
+import datetime as dt
 import smtplib
 import time
 from collections.abc import Callable
@@ -48,21 +50,94 @@ def _permanent(error: Exception) -> bool:
     return isinstance(code, int) and code >= 500
 
 
-def _claim(run: DigestRun | None, after: int) -> OutboxMail | None:
-    # The pass moves forward through the outbox: a mail that failed for now is not tried
-    # again in the same pass, and each claim is one index lookup.
-    qs = (
-        OutboxMail.objects.filter(pk__gt=after)
-        .filter(
-            Q(status=MailStatus.QUEUED) | Q(status=MailStatus.FAILED, attempts__lt=MAX_ATTEMPTS)
-        )
-        .select_related("subscriber", "subscriber__region", "run__region")
+# Mails claimed per round trip; a mail claimed by a worker that died is taken over after
+# CLAIM_STALE (a mail in flight at that moment may then go twice; nothing is lost).
+CLAIM_BATCH = 50
+CLAIM_STALE = dt.timedelta(minutes=10)
+
+
+def _waiting(run: DigestRun | None):
+    stale = timezone.now() - CLAIM_STALE
+    qs = OutboxMail.objects.filter(
+        Q(status=MailStatus.QUEUED)
+        | Q(status=MailStatus.FAILED, attempts__lt=MAX_ATTEMPTS)
+        | Q(status=MailStatus.SENDING, updated_at__lt=stale)
     )
-    if run is not None:
-        qs = qs.filter(run=run)
-    if db_connection.features.has_select_for_update_skip_locked:
-        qs = qs.select_for_update(skip_locked=True, of=("self",))
-    return qs.order_by("pk").first()
+    return qs if run is None else qs.filter(run=run)
+
+
+def _claim(run: DigestRun | None, after: int, size: int) -> list[OutboxMail]:
+    """Take the next ``size`` waiting mails for this worker (status "being sent"), in one
+    short transaction; other workers skip them (SKIP LOCKED on PostgreSQL)."""
+    with transaction.atomic():
+        qs = _waiting(run).filter(pk__gt=after).order_by("pk")
+        if db_connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True, of=("self",))
+        ids = list(qs.values_list("pk", flat=True)[:size])
+        if not ids:
+            return []
+        OutboxMail.objects.filter(pk__in=ids).update(
+            status=MailStatus.SENDING, updated_at=timezone.now()
+        )
+    return list(
+        OutboxMail.objects.filter(pk__in=ids)
+        .select_related("subscriber", "subscriber__region")
+        .order_by("pk")
+    )
+
+
+def _release(ids: list[int]) -> None:
+    """Give claimed mails that were not sent back to the outbox (a worker that stops)."""
+    if ids:
+        OutboxMail.objects.filter(pk__in=ids, status=MailStatus.SENDING).update(
+            status=MailStatus.QUEUED, updated_at=timezone.now()
+        )
+
+
+def _send_one(mail: OutboxMail, smtp, result: DeliveryResult) -> None:
+    """Send one claimed mail and record the outcome at once (autocommit): marked sent right
+    after the SMTP server accepted it."""
+    subscriber = mail.subscriber
+    if subscriber is None or subscriber.status != SubscriberStatus.ACTIVE:
+        OutboxMail.objects.filter(pk=mail.pk).update(
+            status=MailStatus.CANCELLED, updated_at=timezone.now()
+        )
+        result.cancelled += 1
+        return
+    message = build_mail(
+        region=subscriber.region,
+        to=mail.to_email,
+        subject=mail.subject,
+        text=mail.text_body,
+        html=mail.html_body,
+        headers={**mail.headers, "Message-ID": mail.message_id},
+        connection=smtp,
+    )
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        permanent = _permanent(error)
+        OutboxMail.objects.filter(pk=mail.pk).update(
+            attempts=F("attempts") + 1,
+            last_error=str(error)[:500],
+            status=MailStatus.BOUNCED if permanent else MailStatus.FAILED,
+            updated_at=timezone.now(),
+        )
+        if permanent:
+            subscriber_mark_bounced(subscriber=subscriber, error=str(error))
+            result.bounced += 1
+        else:
+            result.failed += 1
+            smtp.close()  # the connection may be broken; open a fresh one
+            smtp.open()
+        return
+    OutboxMail.objects.filter(pk=mail.pk).update(
+        status=MailStatus.SENT,
+        sent_at=timezone.now(),
+        attempts=F("attempts") + 1,
+        updated_at=timezone.now(),
+    )
+    result.sent += 1
 
 
 def outbox_deliver(
@@ -79,63 +154,29 @@ def outbox_deliver(
     smtp.open()
     started = time.monotonic()
     handled = 0
-    after = 0  # the last mail handled in this pass
+    after = 0  # the pass moves forward: a mail that failed for now waits for the next pass
+    claimed: list[int] = []
     try:
         while limit is None or handled < limit:
-            with transaction.atomic():
-                mail = _claim(run, after)
-                if mail is None:
-                    break
+            size = CLAIM_BATCH if limit is None else min(CLAIM_BATCH, limit - handled)
+            batch = _claim(run, after, size)
+            if not batch:
+                break
+            claimed = [m.pk for m in batch]
+            for mail in batch:
+                _send_one(mail, smtp, result)
+                claimed.remove(mail.pk)
                 handled += 1
                 after = mail.pk
-                subscriber = mail.subscriber
-                if subscriber is None or subscriber.status != SubscriberStatus.ACTIVE:
-                    mail.status = MailStatus.CANCELLED
-                    mail.save(update_fields=["status", "updated_at"])
-                    result.cancelled += 1
-                    continue
-                region = subscriber.region
-                message = build_mail(
-                    region=region,
-                    to=mail.to_email,
-                    subject=mail.subject,
-                    text=mail.text_body,
-                    html=mail.html_body,
-                    headers={**mail.headers, "Message-ID": mail.message_id},
-                    connection=smtp,
-                )
-                try:
-                    message.send()
-                except (smtplib.SMTPException, OSError) as error:
-                    OutboxMail.objects.filter(pk=mail.pk).update(
-                        attempts=F("attempts") + 1,
-                        last_error=str(error)[:500],
-                        status=MailStatus.BOUNCED if _permanent(error) else MailStatus.FAILED,
-                        updated_at=timezone.now(),
-                    )
-                    if _permanent(error):
-                        subscriber_mark_bounced(subscriber=subscriber, error=str(error))
-                        result.bounced += 1
-                    else:
-                        result.failed += 1
-                        smtp.close()  # the connection may be broken; open a fresh one
-                        smtp.open()
-                    continue
-                OutboxMail.objects.filter(pk=mail.pk).update(
-                    status=MailStatus.SENT,
-                    sent_at=timezone.now(),
-                    attempts=F("attempts") + 1,
-                    updated_at=timezone.now(),
-                )
-                result.sent += 1
-            if after_each is not None:
-                after_each(mail)
-            if rate > 0:
-                # Keep to the rate: the n-th mail not before n / rate seconds.
-                ahead = handled / rate - (time.monotonic() - started)
-                if ahead > 0:
-                    time.sleep(ahead)
+                if after_each is not None:
+                    after_each(mail)
+                if rate > 0:
+                    # Keep to the rate: the n-th mail not before n / rate seconds.
+                    ahead = handled / rate - (time.monotonic() - started)
+                    if ahead > 0:
+                        time.sleep(ahead)
     finally:
+        _release(claimed)
         smtp.close()
     if run is not None and not _open_mail(run):
         run.finished_at = timezone.now()
@@ -147,5 +188,7 @@ def outbox_deliver(
 def _open_mail(run: DigestRun) -> bool:
     return OutboxMail.objects.filter(
         Q(run=run),
-        Q(status=MailStatus.QUEUED) | Q(status=MailStatus.FAILED, attempts__lt=MAX_ATTEMPTS),
+        Q(status=MailStatus.QUEUED)
+        | Q(status=MailStatus.SENDING)
+        | Q(status=MailStatus.FAILED, attempts__lt=MAX_ATTEMPTS),
     ).exists()

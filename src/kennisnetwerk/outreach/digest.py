@@ -204,7 +204,12 @@ def already_received(subscriber_ids: list[int]) -> dict[int, set[int]]:
     for start in range(0, len(subscriber_ids), _IN_CHUNK):
         rows = DigestItem.objects.filter(
             mail__subscriber_id__in=subscriber_ids[start : start + _IN_CHUNK],
-            mail__status__in=[MailStatus.QUEUED, MailStatus.SENT, MailStatus.FAILED],
+            mail__status__in=[
+                MailStatus.QUEUED,
+                MailStatus.SENDING,
+                MailStatus.SENT,
+                MailStatus.FAILED,
+            ],
         ).values_list("mail__subscriber_id", "message_id")
         for subscriber_id, message_id in rows:
             received[subscriber_id].add(message_id)

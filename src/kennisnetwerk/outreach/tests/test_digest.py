@@ -336,3 +336,25 @@ def test_erasing_a_subscriber_removes_the_mails_written_to_them(region, smtp):
     subscriber_erase(subscriber=subscriber)
     assert not OutboxMail.objects.filter(to_email="wis@voorbeeld.example").exists()
     assert not DigestItem.objects.exists()
+
+
+def test_mails_claimed_by_a_worker_that_died_are_taken_over_later(region, smtp):
+    from kennisnetwerk.outreach.delivery import CLAIM_STALE
+
+    for n in range(3):
+        _subscriber(region, f"lezer{n}@voorbeeld.example")
+    _message(region, "Bericht")
+    run = _run(region)
+    # A worker claimed two mails and died: they stay "being sent" until the claim is stale.
+    claimed = list(OutboxMail.objects.order_by("pk")[:2])
+    OutboxMail.objects.filter(pk__in=[m.pk for m in claimed]).update(status=MailStatus.SENDING)
+    assert outbox_deliver(run=run).sent == 1
+    OutboxMail.objects.filter(status=MailStatus.SENDING).update(
+        updated_at=timezone.now() - CLAIM_STALE - dt.timedelta(minutes=1)
+    )
+    assert outbox_deliver(run=run).sent == 2
+    assert sorted(m["To"] for m in smtp.messages) == [
+        f"lezer{n}@voorbeeld.example" for n in range(3)
+    ]
+    run.refresh_from_db()
+    assert run.status == "klaar"
