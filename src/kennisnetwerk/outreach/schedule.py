@@ -14,6 +14,7 @@ from kennisnetwerk.geo.models import Region
 
 from .constants import SubscriberStatus
 from .models import DigestRun
+from .services import subscribers_remove_inactive
 from .tasks import send_region_digests
 
 
@@ -32,8 +33,10 @@ def regions_due(now: dt.datetime) -> list[Region]:
 
 
 def schedule_tick(now: dt.datetime | None = None) -> list[str]:
-    """Queue today's digest run of every region that is due; returns their names."""
+    """Queue today's digest run of every region that is due; returns their names. Also
+    removes subscribers who are no longer in use (see ``subscribers_remove_inactive``)."""
     now = now or timezone.now()
+    subscribers_remove_inactive(now=now)
     today = timezone.localtime(now).date()
     names = []
     for region in regions_due(now):

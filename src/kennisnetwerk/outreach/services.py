@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kennisnetwerk.ecosystem.models import Theme
@@ -244,3 +245,36 @@ def subscriber_erase(*, subscriber: Subscriber) -> None:
     _suppress(subscriber, SuppressionReason.UNSUBSCRIBED)
     OutboxMail.objects.filter(subscriber=subscriber).delete()  # with the digest items
     subscriber.delete()
+
+
+def subscribers_remove_inactive(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """Remove subscribers who are no longer in use (DESIGN §7, docs/privacy.md): sign-ups never
+    confirmed within ``SUBSCRIBER_UNCONFIRMED_DAYS``, and addresses unsubscribed or
+    undeliverable for ``SUBSCRIBER_RETENTION_DAYS`` (their block stays, as a hash)."""
+    from django.conf import settings
+
+    now = now or timezone.now()
+    unconfirmed_days = int(getattr(settings, "SUBSCRIBER_UNCONFIRMED_DAYS", 30))
+    retention_days = int(getattr(settings, "SUBSCRIBER_RETENTION_DAYS", 365))
+    unconfirmed = Subscriber.objects.filter(
+        status=SubscriberStatus.PENDING, created_at__lt=now - dt.timedelta(days=unconfirmed_days)
+    )
+    ended = Subscriber.objects.filter(
+        Q(
+            status=SubscriberStatus.UNSUBSCRIBED,
+            unsubscribed_at__lt=now - dt.timedelta(days=retention_days),
+        )
+        | Q(status=SubscriberStatus.BOUNCED, bounced_at__lt=now - dt.timedelta(days=retention_days))
+    )
+    counts = {"unconfirmed": 0, "ended": 0}
+    for key, qs in (("unconfirmed", unconfirmed), ("ended", ended)):
+        for subscriber in qs.iterator():
+            if key == "unconfirmed":
+                # Never confirmed: no consent was given, so no block is kept either.
+                with transaction.atomic():
+                    OutboxMail.objects.filter(subscriber=subscriber).delete()
+                    subscriber.delete()
+            else:
+                subscriber_erase(subscriber=subscriber)
+            counts[key] += 1
+    return counts

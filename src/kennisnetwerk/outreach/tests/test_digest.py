@@ -358,3 +358,30 @@ def test_mails_claimed_by_a_worker_that_died_are_taken_over_later(region, smtp):
     ]
     run.refresh_from_db()
     assert run.status == "klaar"
+
+
+def test_subscribers_no_longer_in_use_are_removed_but_blocks_stay(region, settings):
+    from kennisnetwerk.outreach.models import Suppression
+    from kennisnetwerk.outreach.services import (
+        email_hash,
+        subscriber_unsubscribe,
+        subscribers_remove_inactive,
+    )
+
+    settings.SUBSCRIBER_UNCONFIRMED_DAYS, settings.SUBSCRIBER_RETENTION_DAYS = 30, 365
+    now = timezone.now()
+    active = _subscriber(region, "actief@voorbeeld.example")
+    pending_old = _subscriber(region, "oud@voorbeeld.example")
+    pending_new = _subscriber(region, "nieuw@voorbeeld.example")
+    Subscriber.objects.filter(pk__in=[pending_old.pk, pending_new.pk]).update(status="wacht")
+    Subscriber.objects.filter(pk=pending_old.pk).update(created_at=now - dt.timedelta(days=31))
+    gone = _subscriber(region, "weg@voorbeeld.example")
+    subscriber_unsubscribe(subscriber=gone, via="test")
+    recent = _subscriber(region, "recent@voorbeeld.example")
+    subscriber_unsubscribe(subscriber=recent, via="test")
+    Subscriber.objects.filter(pk=gone.pk).update(unsubscribed_at=now - dt.timedelta(days=400))
+
+    assert subscribers_remove_inactive(now=now) == {"unconfirmed": 1, "ended": 1}
+    left = set(Subscriber.objects.values_list("email", flat=True))
+    assert left == {active.email, pending_new.email, recent.email}
+    assert Suppression.objects.filter(email_hash=email_hash("weg@voorbeeld.example")).exists()
