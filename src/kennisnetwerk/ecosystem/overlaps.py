@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from kennisnetwerk.core.audit import audit_log
 from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.geo.models import Region
-from kennisnetwerk.search.analysis import analyse
+from kennisnetwerk.search.similarity import jaccard, term_set
 
 from .constants import InitiativeStatus
 from .models import Initiative, OverlapDecision
@@ -33,8 +33,8 @@ class Overlap:
     shared_themes: tuple[str, ...]
 
 
-def _terms(initiative: Initiative) -> set[str]:
-    return set(analyse(f"{initiative.title} {initiative.title} {initiative.description}"))
+def _terms(initiative: Initiative) -> frozenset[str]:
+    return term_set(initiative.title, initiative.description)
 
 
 def _area(initiative: Initiative) -> set[int]:
@@ -83,8 +83,7 @@ def overlap_candidates(*, region: Region, threshold: float = SIMILARITY_THRESHOL
         shared = {t.name for t in a.themes.all()} & {t.name for t in b.themes.all()}
         if not shared or not (_area(a) & _area(b)):
             continue
-        union = terms[a.pk] | terms[b.pk]
-        similarity = len(terms[a.pk] & terms[b.pk]) / len(union) if union else 0.0
+        similarity = jaccard(terms[a.pk], terms[b.pk])
         if similarity >= threshold:
             found.append(Overlap(a, b, round(similarity, 2), tuple(sorted(shared))))
     return sorted(found, key=lambda o: (-o.similarity, o.first.title))

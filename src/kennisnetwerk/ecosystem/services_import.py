@@ -13,16 +13,10 @@ whose page shows how far it is (docs/decisions/0006)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
-import re
-import secrets
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log
 from kennisnetwerk.core.models import AuditAction
+from kennisnetwerk.core.staging import FileStage, StagedFile
 from kennisnetwerk.geo.models import Region
 
 from .import_files import file_size_problem
@@ -247,42 +242,11 @@ def _write(
 # --- Uploads kept between preview and confirmation ---------------------------------------------
 
 STAGING_HOURS = 24
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
-
-
-@dataclass
-class StagedUpload:
-    """An uploaded file waiting for the person's confirmation. It lives in a private folder
-    (never served), named by a random token; only the person who uploaded it can use it,
-    for the region it was uploaded for."""
-
-    token: str
-    user_id: int
-    region_id: int
-    filename: str
-    sha256: str
-    size: int
-    uploaded_at: str
-
-    @property
-    def expires_at(self) -> datetime:
-        return datetime.fromisoformat(self.uploaded_at) + timedelta(hours=STAGING_HOURS)
-
-
-def _staging_dir() -> Path:
-    return Path(settings.INVENTORY_IMPORT_STAGING_DIR)
-
-
-def _display_name(filename: str) -> str:
-    """The file name for display only: no folders, no control characters."""
-    name = re.split(r"[\\/]", filename or "")[-1]
-    name = "".join(ch for ch in name if ch.isprintable()).strip()
-    return name[:150] or "bestand"
-
-
-def _paths(token: str) -> tuple[Path, Path]:
-    folder = _staging_dir()
-    return folder / f"{token}.bin", folder / f"{token}.json"
+_stage = FileStage(
+    directory=lambda: Path(settings.INVENTORY_IMPORT_STAGING_DIR), hours=STAGING_HOURS
+)
+# An uploaded file waiting for the person's confirmation, bound to its region.
+StagedUpload = StagedFile
 
 
 def inventory_upload_stage(
@@ -291,73 +255,25 @@ def inventory_upload_stage(
     """Keep an uploaded file until the person confirms the import (or it expires)."""
     if problem := file_size_problem(len(content)):
         raise ValidationError(problem.message, code=problem.code)
-    _purge_expired()
-    folder = _staging_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    upload = StagedUpload(
-        token=secrets.token_urlsafe(32),
-        user_id=user.pk,
-        region_id=region.pk,
-        filename=_display_name(filename),
-        sha256=hashlib.sha256(content).hexdigest(),
-        size=len(content),
-        uploaded_at=timezone.now().isoformat(),
-    )
-    data_path, meta_path = _paths(upload.token)
-    for path, payload in ((data_path, content), (meta_path, json.dumps(asdict(upload)).encode())):
-        temporary = path.with_suffix(path.suffix + ".tmp")
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
-        temporary.replace(path)
-    return upload
+    return _stage.stage(user=user, filename=filename, content=content, region=region)
 
 
 def inventory_upload_get(*, token: str, user: Any, region: Region) -> StagedUpload | None:
     """The staged upload with ``token``, if it belongs to ``user`` and ``region``, has not
     expired and is intact."""
-    if not _TOKEN.match(token or ""):
-        return None
-    data_path, meta_path = _paths(token)
-    try:
-        upload = StagedUpload(**json.loads(meta_path.read_text()))
-    except (OSError, ValueError, TypeError):
-        return None
-    if upload.user_id != user.pk or upload.region_id != region.pk or upload.token != token:
-        return None
-    if upload.expires_at < timezone.now():
-        inventory_upload_discard(upload=upload)
-        return None
-    if not data_path.is_file():
-        return None
-    return upload
+    return _stage.get(token=token, user=user, region=region)
 
 
 def inventory_upload_content(upload: StagedUpload) -> bytes:
     """The bytes of a staged upload; checked against the hash taken at upload."""
-    data_path, _meta = _paths(upload.token)
-    content = data_path.read_bytes()
-    if hashlib.sha256(content).hexdigest() != upload.sha256:
+    content = _stage.content(upload)
+    if content is None:
         raise ValidationError(_("The uploaded file has changed; upload it again."))
     return content
 
 
 def inventory_upload_discard(*, upload: StagedUpload) -> None:
-    for path in _paths(upload.token):
-        path.unlink(missing_ok=True)
-
-
-def _purge_expired() -> None:
-    folder = _staging_dir()
-    if not folder.is_dir():
-        return
-    cutoff = time.time() - STAGING_HOURS * 3600
-    for path in folder.iterdir():
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
-        except OSError:
-            continue
+    _stage.discard(upload)
 
 
 # --- Imports run in the background -------------------------------------------------------------

@@ -288,15 +288,6 @@ class Message(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def senders_display(self) -> str:
-        """ "A", "A en B", "A, B en C": the sender and every party merged into the message.
-        Uses the prefetched co-senders when there are any."""
-        from django.utils.text import get_text_list
-
-        names = [self.sender.name, *(o.name for o in self.co_senders.all())]
-        return get_text_list(names, _("and"))
-
 
 class DigestRun(TimeStampedModel):
     """One period of one region: which digests were composed, and how sending went."""

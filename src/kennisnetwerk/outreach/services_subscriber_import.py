@@ -4,24 +4,18 @@ nothing, in one transaction; each new subscriber is told by mail who added them 
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import re
-import secrets
-import time
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log
 from kennisnetwerk.core.models import AuditAction
+from kennisnetwerk.core.staging import FileStage, StagedFile
 from kennisnetwerk.ecosystem.import_files import file_size_problem
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Region
@@ -176,44 +170,11 @@ def _enqueue_welcome(task: Any, ids: list[int]) -> None:
 # --- The upload kept between preview and confirmation ---------------------------------------
 
 STAGING_HOURS = 2
-_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
-
-
-@dataclass
-class StagedSubscriberList:
-    """An uploaded list waiting for confirmation, in a private folder (never served), named by
-    a random token, usable only by the person who uploaded it for that region and
-    organisation. Removed after the import or when it expires."""
-
-    token: str
-    user_id: int
-    region_id: int
-    organisation_id: int
-    filename: str
-    sha256: str
-    uploaded_at: str
-
-    @property
-    def expires_at(self) -> datetime:
-        return datetime.fromisoformat(self.uploaded_at) + timedelta(hours=STAGING_HOURS)
-
-
-def _staging_dir() -> Path:
-    return Path(
-        getattr(settings, "SUBSCRIBER_IMPORT_STAGING_DIR", "")
-        or Path(settings.DATA_DIR) / "private" / "subscriber-imports"
-    )
-
-
-def _paths(token: str) -> tuple[Path, Path]:
-    folder = _staging_dir()
-    return folder / f"{token}.bin", folder / f"{token}.json"
-
-
-def _display_name(filename: str) -> str:
-    name = re.split(r"[\\/]", filename or "")[-1]
-    name = "".join(ch for ch in name if ch.isprintable()).strip()
-    return name[:150] or "bestand"
+_stage = FileStage(
+    directory=lambda: Path(settings.SUBSCRIBER_IMPORT_STAGING_DIR), hours=STAGING_HOURS
+)
+# An uploaded list waiting for confirmation, bound to its region and organisation.
+StagedSubscriberList = StagedFile
 
 
 def subscriber_list_stage(
@@ -221,68 +182,20 @@ def subscriber_list_stage(
 ) -> StagedSubscriberList:
     if problem := file_size_problem(len(content)):
         raise ValueError(problem.message)
-    _purge_expired()
-    folder = _staging_dir()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    staged = StagedSubscriberList(
-        token=secrets.token_urlsafe(32),
-        user_id=user.pk,
-        region_id=region.pk,
-        organisation_id=organisation.pk,
-        filename=_display_name(filename),
-        sha256=hashlib.sha256(content).hexdigest(),
-        uploaded_at=timezone.now().isoformat(),
+    return _stage.stage(
+        user=user, filename=filename, content=content, region=region, organisation=organisation
     )
-    data_path, meta_path = _paths(staged.token)
-    for path, payload in ((data_path, content), (meta_path, json.dumps(asdict(staged)).encode())):
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
-    return staged
 
 
 def subscriber_list_get(*, token: str, user: Any, region: Region) -> StagedSubscriberList | None:
     """The staged list, if it is the person's own for this region, unexpired and intact."""
-    if not _TOKEN.match(token or ""):
-        return None
-    data_path, meta_path = _paths(token)
-    try:
-        staged = StagedSubscriberList(**json.loads(meta_path.read_text()))
-    except (OSError, ValueError, TypeError):
-        return None
-    if staged.token != token or staged.user_id != user.pk or staged.region_id != region.pk:
-        return None
-    if staged.expires_at < timezone.now():
-        subscriber_list_discard(staged=staged)
-        return None
-    return staged if data_path.is_file() else None
+    return _stage.get(token=token, user=user, region=region)
 
 
 def subscriber_list_content(staged: StagedSubscriberList) -> bytes | None:
     """The bytes of the staged list, or None when they no longer match the upload."""
-    data_path, _meta = _paths(staged.token)
-    try:
-        content = data_path.read_bytes()
-    except OSError:
-        return None
-    if hashlib.sha256(content).hexdigest() != staged.sha256:
-        return None
-    return content
+    return _stage.content(staged)
 
 
 def subscriber_list_discard(*, staged: StagedSubscriberList) -> None:
-    for path in _paths(staged.token):
-        path.unlink(missing_ok=True)
-
-
-def _purge_expired() -> None:
-    folder = _staging_dir()
-    if not folder.is_dir():
-        return
-    cutoff = time.time() - STAGING_HOURS * 3600
-    for path in folder.iterdir():
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
-        except OSError:
-            continue
+    _stage.discard(staged)

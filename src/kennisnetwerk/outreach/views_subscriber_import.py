@@ -139,7 +139,7 @@ def _expired(request: HttpRequest, region: Region) -> HttpResponse:
 def _organisation(request: HttpRequest, region: Region, staged: StagedSubscriberList):
     organisation = (
         subscriber_import_organisation_choices(request.user, region)
-        .filter(pk=staged.organisation_id)
+        .filter(pk=staged.bound.get("organisation"))
         .first()
     )
     if organisation is None:  # no longer allowed since the upload
