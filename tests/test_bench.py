@@ -116,7 +116,9 @@ def test_digest_benchmark_at_tiny_scale_writes_every_measurement(tmp_path):
     baseline = result["baseline"]
     assert baseline["sample"] > 0 and baseline["seconds"] > 0
     assert baseline["same_result_as_plan"] is True
-    assert result["compose"]["mails"] > 0
+    compose = result["compose"]
+    assert compose["mails"] == plan["mails"] == compose["counts"]["composed"]
+    assert 0 < compose["contents"] <= compose["mails"] and compose["peak_rss_mb"] > 0
     smtp = result["smtp"]
     assert smtp["outbox_deliver"]["sent"] == smtp["mails"] == smtp["baseline"]["sent"]
     assert smtp["outbox_deliver"]["received"] == smtp["mails"]

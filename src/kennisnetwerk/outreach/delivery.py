@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from .constants import MailStatus, RunStatus, SubscriberStatus
 from .mail import build_mail
-from .models import DigestRun, OutboxMail
+from .models import DigestContent, DigestRun, OutboxMail
 from .services import subscriber_mark_bounced
+from .services_digest import digest_headers, personalise
 
 # A mail that failed for now (4xx, connection lost) is tried again this many times.
 MAX_ATTEMPTS = 5
@@ -54,6 +55,8 @@ def _permanent(error: Exception) -> bool:
 # CLAIM_STALE (a mail in flight at that moment may then go twice; nothing is lost).
 CLAIM_BATCH = 50
 CLAIM_STALE = dt.timedelta(minutes=10)
+# Shared digest bodies a worker keeps in memory.
+_CONTENTS_KEPT = 2_000
 
 
 def _waiting(run: DigestRun | None):
@@ -94,9 +97,12 @@ def _release(ids: list[int]) -> None:
         )
 
 
-def _send_one(mail: OutboxMail, smtp, result: DeliveryResult) -> None:
+def _send_one(
+    mail: OutboxMail, smtp, result: DeliveryResult, contents: dict[int, DigestContent]
+) -> None:
     """Send one claimed mail and record the outcome at once (autocommit): marked sent right
-    after the SMTP server accepted it."""
+    after the SMTP server accepted it. A digest's shared body is read once per worker
+    (``contents``) and filled in for the subscriber."""
     subscriber = mail.subscriber
     if subscriber is None or subscriber.status != SubscriberStatus.ACTIVE:
         OutboxMail.objects.filter(pk=mail.pk).update(
@@ -104,13 +110,22 @@ def _send_one(mail: OutboxMail, smtp, result: DeliveryResult) -> None:
         )
         result.cancelled += 1
         return
+    text, html, headers = mail.text_body, mail.html_body, mail.headers
+    if mail.content_id is not None:
+        content = contents.get(mail.content_id)
+        if content is None:
+            if len(contents) >= _CONTENTS_KEPT:
+                contents.clear()
+            content = contents[mail.content_id] = mail.content
+        text, html, unsubscribe = personalise(content.text_body, content.html_body, subscriber)
+        headers = {**digest_headers(subscriber, unsubscribe), **headers}
     message = build_mail(
         region=subscriber.region,
         to=mail.to_email,
         subject=mail.subject,
-        text=mail.text_body,
-        html=mail.html_body,
-        headers={**mail.headers, "Message-ID": mail.message_id},
+        text=text,
+        html=html,
+        headers={**headers, "Message-ID": mail.message_id},
         connection=smtp,
     )
     try:
@@ -156,6 +171,7 @@ def outbox_deliver(
     handled = 0
     after = 0  # the pass moves forward: a mail that failed for now waits for the next pass
     claimed: list[int] = []
+    contents: dict[int, DigestContent] = {}
     try:
         while limit is None or handled < limit:
             size = CLAIM_BATCH if limit is None else min(CLAIM_BATCH, limit - handled)
@@ -164,7 +180,7 @@ def outbox_deliver(
                 break
             claimed = [m.pk for m in batch]
             for mail in batch:
-                _send_one(mail, smtp, result)
+                _send_one(mail, smtp, result, contents)
                 claimed.remove(mail.pk)
                 handled += 1
                 after = mail.pk

@@ -348,8 +348,18 @@ class OutboxMail(TimeStampedModel):
     )
     to_email = models.EmailField(_("to"))
     subject = models.CharField(_("subject"), max_length=250)
-    text_body = models.TextField(_("plain text"))
-    html_body = models.TextField(_("HTML"))
+    # A digest mail's body is its run's shared content with the subscriber's own parts (name,
+    # links) filled in when it is sent; other mails carry their own body.
+    content = models.ForeignKey(
+        "DigestContent",
+        verbose_name=_("content"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="mails",
+    )
+    text_body = models.TextField(_("plain text"), blank=True)
+    html_body = models.TextField(_("HTML"), blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=250, unique=True)
     status = models.CharField(
@@ -374,20 +384,45 @@ class OutboxMail(TimeStampedModel):
         return f"{self.to_email}: {self.subject}"
 
 
-class DigestItem(models.Model):
-    """A message in a digest mail, in its place."""
+class DigestContent(models.Model):
+    """The body shared by every digest of a run with the same messages in the same order.
+    It holds no personal data: the subscriber's name and links are place holders, filled in
+    per mail when it is sent. A run of millions of subscribers stores a few thousand bodies
+    instead of millions."""
 
-    mail = models.ForeignKey(OutboxMail, on_delete=models.CASCADE, related_name="items")
+    run = models.ForeignKey(
+        DigestRun, verbose_name=_("digest run"), on_delete=models.CASCADE, related_name="contents"
+    )
+    key = models.CharField(_("messages"), max_length=500)
+    subject = models.CharField(_("subject"), max_length=250)
+    text_body = models.TextField(_("plain text"))
+    html_body = models.TextField(_("HTML"))
+
+    class Meta:
+        verbose_name = _("digest content")
+        verbose_name_plural = _("digest contents")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "key"], name="outreach_content_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run} [{self.key}]"
+
+
+class DigestItem(models.Model):
+    """A message in a digest's content, in its place."""
+
+    content = models.ForeignKey(DigestContent, on_delete=models.CASCADE, related_name="items")
     message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="digest_items")
     position = models.PositiveSmallIntegerField(_("position"))
 
     class Meta:
         verbose_name = _("digest item")
         verbose_name_plural = _("digest items")
-        ordering = ["mail", "position"]
+        ordering = ["content", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["mail", "message"], name="outreach_item_unique")
+            models.UniqueConstraint(fields=["content", "message"], name="outreach_item_unique")
         ]
 
     def __str__(self) -> str:
-        return f"{self.mail_id}#{self.position}"
+        return f"{self.content_id}#{self.position}"

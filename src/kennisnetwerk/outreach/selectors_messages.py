@@ -10,6 +10,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.ecosystem.models import Organisation, Theme
+from kennisnetwerk.geo.constants import RegionKind
 from kennisnetwerk.geo.models import Municipality, Region
 
 from .constants import MessageKind, MessageStatus
@@ -104,6 +105,14 @@ def recently_reviewed(region: Region, *, days: int = 30) -> list[Message]:
     )
 
 
+def for_region(region: Region) -> Q:
+    """Messages of the region itself and national ones (sent for the whole country, shown in
+    every region's calendar and digest, after the region's own)."""
+    if region.kind == RegionKind.NATIONAL:
+        return Q(region=region)
+    return Q(region=region) | Q(region__kind=RegionKind.NATIONAL)
+
+
 def serves(municipality: Municipality) -> Q:
     """Messages for the whole region (no municipalities named) or naming ``municipality``."""
     named = Message.municipalities.through.objects.filter(message=OuterRef("pk"))
@@ -127,7 +136,7 @@ def calendar_events(
     end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
     queryset = Message.objects.filter(
         public_q(today),
-        region=region,
+        for_region(region),
         kind=MessageKind.EVENT,
         event_start__lt=end,
         event_end__gte=start,
@@ -158,7 +167,7 @@ def feed_events(
     queryset = Message.objects.filter(
         published,
         live | withdrawn,
-        region=region,
+        for_region(region),
         kind=MessageKind.EVENT,
         event_start__isnull=False,
         event_end__isnull=False,
@@ -173,7 +182,10 @@ def current_messages(*, region: Region, today: dt.date | None = None) -> QuerySe
     """Approved messages of a region being shown now, newest first."""
     today = today or timezone.localdate()
     queryset = Message.objects.filter(
-        public_q(today), region=region, status=MessageStatus.APPROVED, valid_until__gte=today
+        public_q(today),
+        for_region(region),
+        status=MessageStatus.APPROVED,
+        valid_until__gte=today,
     )
     return with_relations(queryset).order_by("-reviewed_at", "-pk")
 

@@ -5,52 +5,153 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from email.utils import make_msgid
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import escape
 
+from kennisnetwerk.core.bulk import insert_rows, prepared
 from kennisnetwerk.geo.models import Region
 
-from .constants import RunStatus, SubscriberStatus
-from .digest import digest_plan, due_subscribers
+from .constants import MailStatus, RunStatus, SubscriberStatus
+from .digest import (
+    DueSubscriber,
+    Plan,
+    candidates,
+    digest_plan,
+    due_subscriber_batches,
+    due_subscribers,
+    max_items,
+    plan_for,
+)
 from .links import Purpose, subscriber_url
-from .mail import render_mail
-from .models import DigestItem, DigestRun, Message, OutboxMail, Subscriber
-
-COMPOSE_BATCH = 500
+from .models import DigestContent, DigestItem, DigestRun, Message, OutboxMail, Subscriber
 
 
 def _mail_domain() -> str:
     return urlsplit(settings.SITE_URL).hostname or "kennisnetwerk.local"
 
 
-def digest_headers(subscriber: Subscriber) -> dict[str, str]:
+def digest_headers(subscriber: Subscriber, unsubscribe_url: str | None = None) -> dict[str, str]:
     """RFC 8058 one-click unsubscribe (and RFC 2369 List-Unsubscribe)."""
+    unsubscribe_url = unsubscribe_url or subscriber_url(subscriber, Purpose.UNSUBSCRIBE)
     return {
-        "List-Unsubscribe": f"<{subscriber_url(subscriber, Purpose.UNSUBSCRIBE)}>",
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "List-Id": f"{subscriber.region.name} <{subscriber.region.slug}.{_mail_domain()}>",
     }
 
 
+# Place holders in a shared digest body for what differs per subscriber; letters, digits and
+# underscores only, so HTML escaping leaves them as they are.
+PERSONAL = {
+    "company": "KNP_COMPANY_KNP",
+    "preferences_url": "KNP_PREFERENCES_URL_KNP",
+    "unsubscribe_url": "KNP_UNSUBSCRIBE_URL_KNP",
+}
+
+
+class DigestRenderer:
+    """Renders digest bodies for one region and day from parts made once: the frame (intro,
+    links, footer) with place holders, each message's block, and the subject per number of
+    items. A run of millions of subscribers renders each message once, not once per mail."""
+
+    def __init__(self, region: Region, today: dt.date) -> None:
+        self.region = region
+        self.today = today
+        self._frame: tuple[str, str] | None = None
+        self._blocks: dict[int, tuple[str, str]] = {}
+        self._subjects: dict[int, str] = {}
+
+    def _context(self, **extra: Any) -> dict[str, Any]:
+        return {
+            "network_name": settings.NETWORK_NAME,
+            "subscriber": {"company_name": PERSONAL["company"]},
+            "region": self.region,
+            "today": self.today,
+            "preferences_url": PERSONAL["preferences_url"],
+            "unsubscribe_url": PERSONAL["unsubscribe_url"],
+            **extra,
+        }
+
+    def _render(self, name: str, **extra: Any) -> str:
+        with translation.override(settings.LANGUAGE_CODE):
+            return render_to_string(f"outreach/email/{name}", self._context(**extra))
+
+    def frame(self) -> tuple[str, str]:
+        if self._frame is None:
+            self._frame = (
+                self._render("digest.txt", items=_ITEMS),
+                self._render("digest.html", items=_ITEMS),
+            )
+        return self._frame
+
+    def block(self, message: Message) -> tuple[str, str]:
+        found = self._blocks.get(message.pk)
+        if found is None:
+            found = self._blocks[message.pk] = (
+                self._render("digest_item.txt", message=message),
+                self._render("digest_item.html", message=message),
+            )
+        return found
+
+    def subject(self, count: int) -> str:
+        found = self._subjects.get(count)
+        if found is None:
+            text = self._render("digest_subject.txt", messages=range(count))
+            found = self._subjects[count] = " ".join(text.split())
+        return found
+
+    def render(self, messages: list[Message]) -> tuple[str, str, str]:
+        """Subject, plain text and HTML of a digest with these messages, with place holders
+        for the subscriber's own parts (see ``personalise``)."""
+        text_frame, html_frame = self.frame()
+        blocks = [self.block(m) for m in messages]
+        text = "".join(f"\n{n}. {block[0]}" for n, block in enumerate(blocks, start=1))
+        html = "".join(block[1] for block in blocks)
+        return (
+            self.subject(len(messages)),
+            text_frame.replace(_ITEMS, text),
+            html_frame.replace(_ITEMS, html),
+        )
+
+
+_ITEMS = "KNP_ITEMS_KNP"
+
+
+def render_digest_content(
+    region: Region, messages: list[Message], today: dt.date
+) -> tuple[str, str, str]:
+    """Subject, plain text and HTML of one digest with place holders for the subscriber."""
+    return DigestRenderer(region, today).render(messages)
+
+
+def personalise(text: str, html: str, subscriber: Subscriber) -> tuple[str, str, str]:
+    """Fill a shared body in for one subscriber: their company name and their own signed
+    links (made now, so a link never outlives a raised link version). Returns the text, the
+    HTML and the unsubscribe link (for the mail's headers)."""
+    values = {
+        "company": subscriber.company_name,
+        "preferences_url": subscriber_url(subscriber, Purpose.PREFERENCES),
+        "unsubscribe_url": subscriber_url(subscriber, Purpose.UNSUBSCRIBE),
+    }
+    for name, holder in PERSONAL.items():
+        text = text.replace(holder, values[name])
+        html = html.replace(holder, escape(values[name]))
+    return text, html, values["unsubscribe_url"]
+
+
 def render_digest(
     subscriber: Subscriber, messages: list[Message], today: dt.date
 ) -> tuple[str, str, str]:
-    return render_mail(
-        "digest",
-        {
-            "subscriber": subscriber,
-            "region": subscriber.region,
-            "messages": messages,
-            "today": today,
-            "preferences_url": subscriber_url(subscriber, Purpose.PREFERENCES),
-            "unsubscribe_url": subscriber_url(subscriber, Purpose.UNSUBSCRIBE),
-        },
-    )
+    """The digest of one subscriber as they receive it."""
+    subject, text, html = render_digest_content(subscriber.region, messages, today)
+    text, html, _unsubscribe = personalise(text, html, subscriber)
+    return subject, text, html
 
 
 @transaction.atomic
@@ -78,21 +179,17 @@ class ContactPressure:
         self.segments: dict[str, Counter[str]] = {}
         self.senders: dict[str, Counter[str]] = {}
 
-    def add(self, plan, subscribers: list[Subscriber]) -> None:
+    def add(self, plan: Plan, subscribers: list[DueSubscriber]) -> None:
         for subscriber in subscribers:
-            wanted = plan.wanted.get(subscriber.pk, [])
-            chosen = plan.items.get(subscriber.pk, [])
+            chosen = plan.items.get(subscriber.pk, ())
             segment = self.segments.setdefault(subscriber.size_class or "-", Counter())
             segment["subscribers"] += 1
-            segment["mails_wanted"] += len(wanted)
+            segment["mails_wanted"] += plan.wanted_count.get(subscriber.pk, 0)
             segment["mails_sent"] += 1 if chosen else 0
             segment["items_sent"] += len(chosen)
-            for pk in wanted:
-                for sender in plan.senders.get(pk, ()):
-                    self.senders.setdefault(str(sender), Counter())["wanted"] += 1
-            for pk in chosen:
-                for sender in plan.senders.get(pk, ()):
-                    self.senders[str(sender)]["delivered"] += 1
+        for key, counts in (("wanted", plan.sender_wanted), ("delivered", plan.sender_delivered)):
+            for sender, n in counts.items():
+                self.senders.setdefault(str(sender), Counter())[key] += n
 
     def merged_with(self, earlier: dict | None) -> dict:
         """Added to the figures of an earlier, interrupted compose of the same run."""
@@ -107,68 +204,125 @@ class ContactPressure:
         return result
 
 
-def digest_run_compose(*, run: DigestRun, batch_size: int = COMPOSE_BATCH) -> dict[str, int]:
+class _Contents:
+    """The shared bodies of a run, one per distinct list of messages, made when first needed
+    (and found again when an interrupted run is composed further)."""
+
+    def __init__(self, run: DigestRun) -> None:
+        self.run = run
+        self.renderer = DigestRenderer(run.region, run.period_start)
+        self.pk_by_key: dict[str, int] = dict(
+            DigestContent.objects.filter(run=run).values_list("key", "pk")
+        )
+        self.subject_by_key: dict[str, str] = dict(
+            DigestContent.objects.filter(run=run).values_list("key", "subject")
+        )
+
+    @staticmethod
+    def key_of(pks: list[int]) -> str:
+        return ",".join(map(str, pks))
+
+    def ensure(self, lists: list[list[int]]) -> None:
+        """Make the contents of these lists that do not exist yet (in the caller's
+        transaction)."""
+        missing: dict[str, list[int]] = {}
+        for pks in lists:
+            key = self.key_of(pks)
+            if key not in self.pk_by_key:
+                missing[key] = pks
+        if not missing:
+            return
+        messages = _messages_by_pk({pk for pks in missing.values() for pk in pks})
+        contents = []
+        for key, pks in missing.items():
+            subject, text, html = self.renderer.render([messages[pk] for pk in pks])
+            contents.append(
+                DigestContent(
+                    run=self.run, key=key, subject=subject, text_body=text, html_body=html
+                )
+            )
+        DigestContent.objects.bulk_create(contents, batch_size=500)
+        created = dict(
+            DigestContent.objects.filter(run=self.run, key__in=list(missing)).values_list(
+                "key", "pk"
+            )
+        )
+        DigestItem.objects.bulk_create(
+            [
+                DigestItem(content_id=created[key], message_id=pk, position=n)
+                for key, pks in missing.items()
+                for n, pk in enumerate(pks, start=1)
+            ],
+            batch_size=2000,
+        )
+        self.pk_by_key.update(created)
+        self.subject_by_key.update({c.key: c.subject for c in contents})
+
+
+def digest_run_compose(*, run: DigestRun) -> dict[str, int]:
     """Write a mail for every due subscriber of the run's region into the outbox, in
-    batches of one transaction each. Safe to run again after a crash."""
+    batches of one transaction each. Safe to run again after a crash: a subscriber who has a
+    mail in the run is not written again."""
     region = run.region
     today = run.period_start
     counts: Counter[str] = Counter(due=0, composed=0, empty=0)
     pressure = ContactPressure()
-    batch: list[Subscriber] = []
-
-    def flush() -> None:
-        plan = digest_plan(region=region, today=today, subscribers=batch)
+    contents = _Contents(run)
+    domain = _mail_domain()
+    # The messages that may go out are read once for the run, not per batch.
+    pool = candidates(region=region, today=today)
+    budget = max_items()
+    for batch in due_subscriber_batches(region=region, today=today):
+        plan = plan_for(pool=pool, today=today, subscribers=batch, budget=budget)
         counts["due"] += plan.due
         counts["empty"] += plan.skipped_empty
         pressure.add(plan, batch)
-        messages = _messages_by_pk({pk for pks in plan.items.values() for pk in pks})
         with transaction.atomic():
+            contents.ensure(list(plan.items.values()))
             taken = set(
-                OutboxMail.objects.filter(run=run, subscriber_id__in=list(plan.items)).values_list(
-                    "subscriber_id", flat=True
-                )
+                OutboxMail.objects.filter(
+                    run=run, subscriber_id__gte=batch[0].pk, subscriber_id__lte=batch[-1].pk
+                ).values_list("subscriber_id", flat=True)
             )
-            mails, items = [], []
+            now = timezone.now()
+            constant = {
+                "run_id": run.pk,
+                "text_body": "",
+                "html_body": "",
+                "headers": prepared(OutboxMail, "headers", {}),
+                "status": MailStatus.QUEUED.value,
+                "attempts": 0,
+                "last_error": "",
+                "created_at": prepared(OutboxMail, "created_at", now),
+                "updated_at": prepared(OutboxMail, "updated_at", now),
+            }
+            fields = [
+                *constant,
+                "subscriber_id",
+                "to_email",
+                "subject",
+                "content_id",
+                "message_id",
+            ]
+            fixed = tuple(constant.values())
+            mails = []
             for subscriber in batch:
                 pks = plan.items.get(subscriber.pk)
                 if not pks or subscriber.pk in taken:
                     continue
-                chosen = [messages[pk] for pk in pks]
-                subject, text, html = render_digest(subscriber, chosen, today)
-                mail = OutboxMail(
-                    run=run,
-                    subscriber=subscriber,
-                    to_email=subscriber.email,
-                    subject=subject,
-                    text_body=text,
-                    html_body=html,
-                    headers=digest_headers(subscriber),
-                    message_id=make_msgid(domain=_mail_domain()),
+                key = contents.key_of(pks)
+                mails.append(
+                    (
+                        *fixed,
+                        subscriber.pk,
+                        subscriber.email,
+                        contents.subject_by_key[key],
+                        contents.pk_by_key[key],
+                        f"<digest.{run.pk}.{subscriber.pk}@{domain}>",
+                    )
                 )
-                mails.append((mail, pks))
-            OutboxMail.objects.bulk_create([m for m, _pks in mails])
-            created = {
-                m.subscriber_id: m.pk
-                for m in OutboxMail.objects.filter(
-                    run=run, message_id__in=[m.message_id for m, _pks in mails]
-                )
-            }
-            for mail, pks in mails:
-                mail_pk = created[mail.subscriber_id]
-                items.extend(
-                    DigestItem(mail_id=mail_pk, message_id=pk, position=n)
-                    for n, pk in enumerate(pks, start=1)
-                )
-            DigestItem.objects.bulk_create(items)
+            insert_rows(OutboxMail, fields, mails)
             counts["composed"] += len(mails)
-        batch.clear()
-
-    for subscriber in due_subscribers(region=region, today=today):
-        batch.append(subscriber)
-        if len(batch) >= batch_size:
-            flush()
-    if batch:
-        flush()
     run.status = RunStatus.SENDING
     run.composed_at = timezone.now()
     run.statistics = {
@@ -183,7 +337,7 @@ def digest_run_compose(*, run: DigestRun, batch_size: int = COMPOSE_BATCH) -> di
 def digest_preview(*, region: Region, today: dt.date) -> list[tuple[Message, int]]:
     """For the editor before a run: each message that would go out and to how many of the
     subscribers who are due today."""
-    subscribers = list(due_subscribers(region=region, today=today))
+    subscribers = due_subscribers(region=region, today=today)
     plan = digest_plan(region=region, today=today, subscribers=subscribers)
     per_message = Counter(pk for pks in plan.items.values() for pk in pks)
     messages = _messages_by_pk(set(per_message))

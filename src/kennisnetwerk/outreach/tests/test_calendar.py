@@ -286,3 +286,28 @@ def test_event_times_stay_local_across_daylight_saving(world):
     calendar = Calendar.from_ical(calendar_ical(title="Test", events=messages))
     hours = [e.decoded("DTSTART").hour for e in calendar.walk("VEVENT")]
     assert hours == [10, 10]
+
+
+def test_national_events_show_in_every_regional_calendar_and_feed(client, world):
+    from kennisnetwerk.geo.constants import RegionKind
+    from kennisnetwerk.geo.models import Region
+    from kennisnetwerk.outreach.services_messages import message_approve, message_submit
+
+    nederland = Region.objects.get(kind=RegionKind.NATIONAL)
+    national = message_approve(
+        message=message_submit(
+            region=nederland,
+            sender=world.kvk,
+            data=event_data(title="Landelijk webinar exportregelingen"),
+            actor=world.kvk_member,
+        ),
+        actor=world.coordinator,
+    )
+    approved(world, title="Ondernemerscafé Maashorst")
+    page = client.get(
+        f"/nieuwsbrief/{world.region.slug}/agenda/", {"maand": _month(national.event_start)}
+    ).content.decode()
+    assert "Landelijk webinar exportregelingen" in page and "Ondernemerscafé Maashorst" in page
+    feed = _ics(client, f"/nieuwsbrief/{world.other.slug}/agenda.ics")
+    summaries = {str(event["SUMMARY"]) for event in feed.walk("VEVENT")}
+    assert summaries == {"Landelijk webinar exportregelingen"}

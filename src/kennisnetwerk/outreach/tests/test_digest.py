@@ -106,7 +106,7 @@ def _run(region, today=TODAY):
 
 
 def _titles(email):
-    items = DigestItem.objects.filter(mail__to_email=email).order_by("position")
+    items = DigestItem.objects.filter(content__mails__to_email=email).order_by("position")
     return [item.message.title for item in items.select_related("message")]
 
 
@@ -245,7 +245,7 @@ def test_never_the_same_item_twice_and_a_contact_budget(region, smtp, settings):
     second = [
         item.message.title
         for item in DigestItem.objects.filter(
-            mail__subscriber=weekly, mail__run__period_start=next_week
+            content__mails__subscriber=weekly, content__run__period_start=next_week
         ).select_related("message")
     ]
     assert len(second) == 3 and not first & set(second)
@@ -335,7 +335,11 @@ def test_erasing_a_subscriber_removes_the_mails_written_to_them(region, smtp):
     assert OutboxMail.objects.filter(to_email="wis@voorbeeld.example").exists()
     subscriber_erase(subscriber=subscriber)
     assert not OutboxMail.objects.filter(to_email="wis@voorbeeld.example").exists()
-    assert not DigestItem.objects.exists()
+    # What stays of the run (the shared bodies) holds nothing of theirs.
+    from kennisnetwerk.outreach.models import DigestContent
+
+    bodies = list(DigestContent.objects.values_list("text_body", "html_body"))
+    assert bodies and not any("wis@voorbeeld" in t or "wis@voorbeeld" in h for t, h in bodies)
 
 
 def test_mails_claimed_by_a_worker_that_died_are_taken_over_later(region, smtp):
@@ -385,3 +389,50 @@ def test_subscribers_no_longer_in_use_are_removed_but_blocks_stay(region, settin
     left = set(Subscriber.objects.values_list("email", flat=True))
     assert left == {active.email, pending_new.email, recent.email}
     assert Suppression.objects.filter(email_hash=email_hash("weg@voorbeeld.example")).exists()
+
+
+def test_national_messages_come_after_the_regions_own(region, smtp):
+    from kennisnetwerk.geo.constants import RegionKind
+    from kennisnetwerk.geo.models import Region
+
+    nederland = Region.objects.get(kind=RegionKind.NATIONAL)
+    _subscriber(region, "landelijk@voorbeeld.example")
+    _message(nederland, "Landelijke regeling van RVO")
+    _message(region, "Regionaal nieuws")
+    _message(RegionFactory(name="Elders", slug="elders-digest"), "Nieuws van elders")
+    outbox_deliver(run=_run(region))
+    assert _titles("landelijk@voorbeeld.example") == [
+        "Regionaal nieuws",
+        "Landelijke regeling van RVO",
+    ]
+
+
+def test_one_shared_body_per_content_filled_in_for_each_subscriber(region, smtp):
+    from kennisnetwerk.outreach.models import DigestContent
+
+    first = _subscriber(region, "eerste@voorbeeld.example")
+    second = _subscriber(region, "tweede@voorbeeld.example")
+    _message(region, "Voor iedereen")
+    run = _run(region)
+    assert DigestContent.objects.filter(run=run).count() == 1
+    outbox_deliver(run=run)
+    received = {m["To"]: m for m in smtp.messages}
+    assert set(received) == {first.email, second.email}
+    for subscriber in (first, second):
+        mail = received[subscriber.email]
+        text = mail.get_body(("plain",)).get_content()
+        html = mail.get_body(("html",)).get_content()
+        assert subscriber.company_name in text and subscriber.company_name in html
+        assert "KNP_" not in text + html
+        unsubscribe = str(mail["List-Unsubscribe"]).strip().strip("<>")
+        assert unsubscribe in text and unsubscribe in html
+    # Each got their own link, and it unsubscribes them only.
+    link = str(received[first.email]["List-Unsubscribe"]).strip().strip("<>")
+    assert link != str(received[second.email]["List-Unsubscribe"]).strip().strip("<>")
+    from django.test import Client
+
+    assert Client().post(urlsplit(link).path).status_code == 200
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.status == SubscriberStatus.UNSUBSCRIBED
+    assert second.status == SubscriberStatus.ACTIVE
