@@ -189,13 +189,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = config("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 
 # --- Digests (outreach) ---------------------------------------------------------------------
 DIGEST_MAX_ITEMS = config("DIGEST_MAX_ITEMS", 8)  # the contact budget: items per digest
 DIGEST_SEND_RATE = config("DIGEST_SEND_RATE", 0)  # mails per second at most; 0 = unlimited
-DIGEST_SEND_HOUR = config("DIGEST_SEND_HOUR", 7)
+DIGEST_SEND_HOUR = config("DIGEST_SEND_HOUR", 7)  # local hour from which the daily runs start
 # Removal of subscribers no longer in use (docs/privacy.md): unconfirmed sign-ups after this
 # many days, unsubscribed or undeliverable addresses after that many (their block stays).
 SUBSCRIBER_UNCONFIRMED_DAYS = config("SUBSCRIBER_UNCONFIRMED_DAYS", 30)
-SUBSCRIBER_RETENTION_DAYS = config(
-    "SUBSCRIBER_RETENTION_DAYS", 365
-)  # local hour from which the daily runs start
+SUBSCRIBER_RETENTION_DAYS = config("SUBSCRIBER_RETENTION_DAYS", 365)
+# Outbox mails that are done with are removed after this many days, once none of their
+# messages is still valid (the "never an item twice" check needs only those).
+OUTBOX_RETENTION_DAYS = config("OUTBOX_RETENTION_DAYS", 60)
 
 # --- Inventory import (atlas) -----------------------------------------------------------------
 # Larger files are refused while they arrive; uploads wait for confirmation in a folder that is

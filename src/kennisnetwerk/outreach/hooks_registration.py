@@ -43,3 +43,16 @@ def erase_subscriptions(user):
 def calendar_item(request: HttpRequest) -> MenuItem:
     """The joint calendars take the place of the "kalender" placeholder."""
     return MenuItem(_("Calendar"), reverse("outreach:index"), "kalender", 20)
+
+
+@hooks.register("dashboard_widgets", order=30)
+def editorial_queue_widget(request: HttpRequest):
+    """For the editors of a region's channel: how many messages wait in each queue."""
+    from django.template.loader import render_to_string
+
+    from .selectors_messages import queue_counts
+
+    counts = queue_counts(request.user)
+    if counts is None:
+        return None
+    return render_to_string("outreach/widgets/queue.html", {"regions": counts}, request=request)

@@ -15,6 +15,7 @@ from kennisnetwerk.geo.models import Region
 from .constants import SubscriberStatus
 from .models import DigestRun
 from .services import subscribers_remove_inactive
+from .services_digest import outbox_remove_old
 from .tasks import send_region_digests
 
 
@@ -34,10 +35,12 @@ def regions_due(now: dt.datetime) -> list[Region]:
 
 def schedule_tick(now: dt.datetime | None = None) -> list[str]:
     """Queue today's digest run of every region that is due; returns their names. Also
-    removes subscribers who are no longer in use (see ``subscribers_remove_inactive``)."""
+    removes subscribers who are no longer in use (see ``subscribers_remove_inactive``) and
+    old outbox mails (see ``outbox_remove_old``)."""
     now = now or timezone.now()
     subscribers_remove_inactive(now=now)
     today = timezone.localtime(now).date()
+    outbox_remove_old(today=today)
     names = []
     for region in regions_due(now):
         # The run is created here, so the next tick does not queue the region again.

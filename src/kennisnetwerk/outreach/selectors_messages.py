@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -199,3 +200,34 @@ def regions_with_calendar() -> QuerySet[Region]:
     today = timezone.localdate()
     public = Message.objects.filter(public_q(today), region=OuterRef("pk"))
     return Region.objects.filter(Exists(public)).order_by("name")
+
+
+def editors_to_notify(region: Region) -> list[Any]:
+    """Who hears of a new message for ``region``: its coordinators, or, when it has none
+    (such as the national channel), the network facilitators."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    coordinators = list(
+        users.filter(region_roles__region=region, region_roles__role="coordinator").distinct()
+    )
+    return coordinators or list(users.filter(is_staff=True))
+
+
+def queue_counts(user: Any) -> list[Region] | None:
+    """The regions whose channel ``user`` edits as coordinator, each with ``waiting`` (the
+    messages in its queue); None for people who coordinate no region."""
+    from django.db.models import Count
+
+    if not user.is_authenticated:
+        return None
+    regions = Region.objects.filter(
+        person_roles__user=user, person_roles__role="coordinator"
+    ).distinct()
+    if not regions.exists():
+        return None
+    return list(
+        regions.annotate(
+            waiting=Count("messages", filter=Q(messages__status=MessageStatus.SUBMITTED))
+        ).order_by("name")
+    )

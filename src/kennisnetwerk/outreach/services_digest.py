@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -349,3 +350,32 @@ def digest_preview(*, region: Region, today: dt.date) -> list[tuple[Message, int
 
 def subscriber_count(*, region: Region) -> int:
     return Subscriber.objects.filter(region=region, status=SubscriberStatus.ACTIVE).count()
+
+
+def outbox_remove_old(*, today: dt.date | None = None) -> dict[str, int]:
+    """Remove outbox mails that are done with (sent, undeliverable, not sent, or given up
+    after the last attempt) once they are older than ``OUTBOX_RETENTION_DAYS`` and none of
+    their messages can go out any more: the "never an item twice" check only needs the mails
+    of messages that are still valid. Shared bodies no mail uses any more go with them. The
+    runs' figures (contact pressure) stay."""
+    from .delivery import MAX_ATTEMPTS
+
+    today = today or timezone.localdate()
+    days = int(getattr(settings, "OUTBOX_RETENTION_DAYS", 60))
+    before = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=days), dt.time()))
+    done = Q(status__in=[MailStatus.SENT, MailStatus.BOUNCED, MailStatus.CANCELLED]) | Q(
+        status=MailStatus.FAILED, attempts__gte=MAX_ATTEMPTS
+    )
+    still_valid = DigestItem.objects.filter(
+        content=OuterRef("content"), message__valid_until__gte=today
+    )
+    old = OutboxMail.objects.filter(done, created_at__lt=before).exclude(Exists(still_valid))
+    removed = {"mails": 0, "contents": 0}
+    with transaction.atomic():
+        removed["mails"] = old.delete()[0]
+        unused = DigestContent.objects.filter(
+            ~Exists(OutboxMail.objects.filter(content=OuterRef("pk"))),
+            run__status=RunStatus.DONE,
+        )
+        removed["contents"] = unused.delete()[1].get(DigestContent._meta.label, 0)
+    return removed

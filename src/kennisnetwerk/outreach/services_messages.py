@@ -200,6 +200,9 @@ def message_submit(
         },
         message="submitted",
     )
+    from .tasks import notify_editors_of_submission
+
+    transaction.on_commit(lambda: notify_editors_of_submission.enqueue(message.pk))
     return message
 
 

@@ -436,3 +436,38 @@ def test_one_shared_body_per_content_filled_in_for_each_subscriber(region, smtp)
     second.refresh_from_db()
     assert first.status == SubscriberStatus.UNSUBSCRIBED
     assert second.status == SubscriberStatus.ACTIVE
+
+
+def test_old_mails_go_once_their_messages_expired_and_the_check_still_holds(region, smtp):
+    from kennisnetwerk.outreach.models import DigestContent
+    from kennisnetwerk.outreach.services_digest import outbox_remove_old
+
+    subscriber = _subscriber(region, "oud@voorbeeld.example", frequency="wekelijks")
+    _message(region, "Kort geldig", valid_until=TODAY + dt.timedelta(days=5))
+    _message(region, "Lang geldig", valid_until=TODAY + dt.timedelta(days=200))
+    outbox_deliver(run=_run(region))
+    mail = OutboxMail.objects.get(subscriber=subscriber)
+    assert mail.status == MailStatus.SENT
+    OutboxMail.objects.filter(pk=mail.pk).update(created_at=timezone.now() - dt.timedelta(days=90))
+
+    # 90 days later: the long message is still valid, so the mail that carried it stays
+    # and the subscriber does not get it again.
+    later = TODAY + dt.timedelta(days=90)
+    assert outbox_remove_old(today=later) == {"mails": 0, "contents": 0}
+    _message(
+        region,
+        "Nieuw",
+        valid_from=later - dt.timedelta(days=1),
+        valid_until=later + dt.timedelta(days=10),
+    )
+    outbox_deliver(run=_run(region, later))
+    assert _titles(subscriber.email).count("Lang geldig") == 1
+    recent = timezone.now() + dt.timedelta(days=200)  # 50 days before `after`
+    OutboxMail.objects.exclude(pk=mail.pk).update(created_at=recent)
+
+    # When nothing in them can go out any more, old mails and their bodies go; a recent one
+    # stays.
+    after = TODAY + dt.timedelta(days=250)
+    assert outbox_remove_old(today=after) == {"mails": 1, "contents": 1}
+    assert not OutboxMail.objects.filter(pk=mail.pk).exists()
+    assert OutboxMail.objects.count() == DigestContent.objects.count() == 1

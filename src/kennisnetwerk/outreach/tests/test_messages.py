@@ -418,3 +418,37 @@ def test_editorial_queue_needs_few_queries(client, world, django_assert_max_num_
     with django_assert_max_num_queries(25):
         response = client.get(f"/nieuwsbrief/{world.region.slug}/redactie/")
     assert response.status_code == 200
+
+
+def test_the_regions_coordinators_hear_of_a_submission_by_mail(
+    world, smtp_server, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://kennisnetwerk.example"
+    from .message_factories import submitted
+
+    first = submitted(world, title="Webinar digitale veiligheid voor ondernemers")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = submitted(world, sender=world.kvk, title="Webinar digitale veiligheid ondernemers")
+    [mail] = smtp_server.wait_for(1)
+    assert mail["To"] == world.coordinator.email
+    assert "Webinar digitale veiligheid ondernemers" in mail["Subject"]
+    text = mail.get_body(("plain",)).get_content()
+    assert f"https://kennisnetwerk.example/nieuwsbrief/redactie/{second.pk}/" in text
+    assert first.title in text  # the near-duplicate already in the queue is named
+    assert mail.get_body(("html",)) is not None
+    # The coordinator of another region hears nothing.
+    assert all(m["To"] != world.other_coordinator.email for m in smtp_server.messages)
+
+
+def test_the_dashboard_shows_coordinators_how_many_messages_wait(client, world):
+    from .message_factories import approved, submitted
+
+    submitted(world, title="Eerste")
+    submitted(world, title="Tweede")
+    approved(world, title="Al goedgekeurd")
+    client.force_login(world.coordinator)
+    page = client.get("/dashboard/").content.decode()
+    assert "Noordoost-Brabant</a>: 2 berichten wachten" in page
+    assert f'href="/nieuwsbrief/{world.region.slug}/redactie/"' in page
+    client.force_login(world.member)
+    assert "berichten wachten" not in client.get("/dashboard/").content.decode()
