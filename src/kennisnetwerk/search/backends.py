@@ -55,11 +55,19 @@ class SearchBackend(ABC):
     vendor: ClassVar[str]
 
     def search(
-        self, *, terms: Sequence[QueryTerm], kinds: Sequence[str] | None, limit: int, offset: int
+        self,
+        *,
+        terms: Sequence[QueryTerm],
+        kinds: Sequence[str] | None,
+        limit: int,
+        offset: int,
+        require_all: bool = True,
     ) -> list[SearchHit]:
+        """With ``require_all`` False, documents containing any word match at once (ranked
+        first by how many words they contain), as for matching a long question."""
         if not terms or limit <= 0 or (kinds is not None and not kinds):
             return []
-        plan = self._plan(terms, kinds)
+        plan = self._plan(terms, kinds, require_all=require_all)
         return self._fetch(plan, kinds, limit, max(offset, 0))
 
     def count(self, *, terms: Sequence[QueryTerm], kinds: Sequence[str] | None) -> int:
@@ -67,10 +75,12 @@ class SearchBackend(ABC):
             return 0
         return self._count(self._plan(terms, kinds).expression, kinds)
 
-    def _plan(self, terms: Sequence[QueryTerm], kinds: Sequence[str] | None) -> _Plan:
+    def _plan(
+        self, terms: Sequence[QueryTerm], kinds: Sequence[str] | None, require_all: bool = True
+    ) -> _Plan:
         groups = [self._group(term) for term in terms]
         every_word = self._all(groups)
-        if len(groups) == 1 or self._exists(every_word, kinds):
+        if len(groups) == 1 or (require_all and self._exists(every_word, kinds)):
             return _Plan(every_word)
         return _Plan(self._any(groups), tuple(groups))
 

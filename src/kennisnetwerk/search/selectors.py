@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from .analysis import analyse_query
+from .analysis import QueryTerm, analyse_query
 from .backends import SearchHit, get_backend
+from .models import SearchDocument
 
-__all__ = ["SearchHit", "search", "search_count"]
+__all__ = ["SearchHit", "document_terms", "search", "search_count"]
 
 
 def _kinds(kinds: Iterable[str] | str | None) -> list[str] | None:
@@ -22,17 +23,55 @@ def search(
     kinds: Iterable[str] | str | None = None,
     limit: int = 50,
     offset: int = 0,
+    require_all: bool = True,
 ) -> list[SearchHit]:
     """The documents matching ``query``, best first, optionally only of ``kinds``.
 
     A document matches when it contains all words of the query; when none does, when it
-    contains any of them, ranked first by how many. A query of only stop words or
-    punctuation finds nothing."""
+    contains any of them, ranked first by how many (at once with ``require_all`` False). A
+    query of only stop words or punctuation finds nothing."""
     return get_backend().search(
-        terms=analyse_query(query), kinds=_kinds(kinds), limit=limit, offset=offset
+        terms=analyse_query(query),
+        kinds=_kinds(kinds),
+        limit=limit,
+        offset=offset,
+        require_all=require_all,
     )
 
 
 def search_count(*, query: str, kinds: Iterable[str] | str | None = None) -> int:
     """How many documents ``search`` would return without a limit."""
     return get_backend().count(terms=analyse_query(query), kinds=_kinds(kinds))
+
+
+def search_terms(
+    *,
+    terms: Sequence[QueryTerm],
+    kinds: Iterable[str] | str | None = None,
+    limit: int = 50,
+    require_all: bool = True,
+) -> list[SearchHit]:
+    """Like ``search`` for words analysed already (``analysis.analyse_query``), for callers
+    that add words of their own, such as synonyms."""
+    return get_backend().search(
+        terms=list(terms), kinds=_kinds(kinds), limit=limit, offset=0, require_all=require_all
+    )
+
+
+def term_document_count(*, term: QueryTerm, kinds: Iterable[str] | str | None = None) -> int:
+    """How many documents contain the word (for weighing rare words above common ones)."""
+    return get_backend().count(terms=[term], kinds=_kinds(kinds))
+
+
+def document_count(*, kind: str) -> int:
+    return SearchDocument.objects.filter(kind=kind).count()
+
+
+def document_terms(
+    *, kind: str, object_ids: Iterable[str]
+) -> dict[str, tuple[list[str], list[str]]]:
+    """The analysed title and body terms of the documents of ``kind`` with ``object_ids``."""
+    rows = SearchDocument.objects.filter(kind=kind, object_id__in=list(object_ids)).values_list(
+        "object_id", "title_terms", "body_terms"
+    )
+    return {oid: (title.split(), body.split()) for oid, title, body in rows}
