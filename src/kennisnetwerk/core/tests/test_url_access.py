@@ -103,6 +103,12 @@ FLOW = {
     "api:unsubscribe",
     # The answer page of a question asked on the public form: a signed token.
     "needs:answer",
+    # Questions in the API: asking is public (POST); reading a region's questions and
+    # matches answers 403 to whoever does not handle them (tested in needs/tests).
+    "api:submit_need",
+    "api:list_needs",
+    "api:list_need_matches",
+    "api:give_feedback",
 }
 # Pages about the logged-in person themselves.
 OWN = {
