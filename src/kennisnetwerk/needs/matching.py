@@ -258,7 +258,7 @@ def _text_scores(
         matched: list[WeightedTerm] = []
         for weighted in analysed.terms:
             query = weighted.query
-            frequency = TITLE_BOOST * _counted(title_counts, query) + _counted(body_counts, query)
+            frequency = _frequency(title_counts, body_counts, query)
             if not frequency:
                 continue
             if query.term not in idf:
@@ -276,11 +276,17 @@ def _text_scores(
     return scores
 
 
-def _counted(counts: Counter, query: QueryTerm) -> int:
-    whole = counts.get(query.term, 0)
+def _frequency(title: Counter, body: Counter, query: QueryTerm) -> int:
+    """How often the document contains the word (title words counting ``TITLE_BOOST``
+    times); for a compound without the whole word, how often it contains all its parts."""
+
+    def weighted(term: str) -> int:
+        return TITLE_BOOST * title.get(term, 0) + body.get(term, 0)
+
+    whole = weighted(query.term)
     if whole or not query.parts:
         return whole
-    return min(counts.get(part, 0) for part in query.parts)
+    return min(weighted(part) for part in query.parts)
 
 
 def _area(initiative: Initiative, profile: NeedProfile) -> str:
