@@ -22,7 +22,7 @@ from kennisnetwerk.ecosystem.import_files import (
     ImportFileError,
     read_sheet,
 )
-from kennisnetwerk.ecosystem.import_values import clean_text, fold, parse_bool
+from kennisnetwerk.ecosystem.import_values import ValueProblem, clean_text, fold, parse_bool
 from kennisnetwerk.ecosystem.models import Theme
 from kennisnetwerk.geo.models import Region, SbiSection
 from kennisnetwerk.geo.selectors import MunicipalityResolver
@@ -283,10 +283,10 @@ def _check_row(
             data.urgency = value
     consent_value = _cell(cells, columns.get("consent"))
     if consent_value not in (None, ""):
-        consent = parse_bool(consent_value)
-        if consent is None:
-            error("consent", _("Enter ja or nee."))
-        data.follow_up_consent = bool(consent)
+        try:
+            data.follow_up_consent = bool(parse_bool(consent_value))
+        except ValueProblem as problem:
+            error("consent", problem.message)
     if not data.follow_up_consent and (
         data.contact_email or data.contact_phone or data.contact_name
     ):
