@@ -227,12 +227,7 @@ def measure_speed(config: BenchConfig, questions: list[dict[str, Any]]) -> dict[
     from kennisnetwerk.ecosystem.models import Initiative
     from kennisnetwerk.ecosystem.search_index import KIND
     from kennisnetwerk.geo.models import Municipality
-    from kennisnetwerk.needs.matching import (
-        RETRIEVE_LIMIT,
-        NeedProfile,
-        candidate_initiatives,
-        match_need,
-    )
+    from kennisnetwerk.needs.matching import NeedProfile, candidate_initiatives, match_need
     from kennisnetwerk.needs.selectors import region_thesaurus
     from kennisnetwerk.search.selectors import search
 
@@ -287,7 +282,6 @@ def measure_speed(config: BenchConfig, questions: list[dict[str, Any]]) -> dict[
         "region": region.name,
         "region_inventory": Initiative.objects.filter(inventory_region=region).count(),
         "candidates_after_filters_sample": candidates,
-        "retrieve_limit": RETRIEVE_LIMIT,
         "matcher": matcher,
         "baseline_search": baseline,
         "ratio_p95_to_search": round(matcher["p95_ms"] / baseline["p95_ms"], 2),

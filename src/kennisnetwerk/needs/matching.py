@@ -8,15 +8,14 @@ The steps:
 2. the region's thesaurus adds synonyms: a group of which the question uses a word or phrase
    contributes its other words, at ``SYNONYM_WEIGHT`` of a word of the question itself, and
    its theme counts as a theme of the question;
-3. the search index finds the initiatives containing any of these words (``RETRIEVE_LIMIT``
-   at most, those with the most words first), and the initiatives of the question's themes
-   are added;
-4. hard filters keep only active, published offers of the region's inventory or national
-   ones that serve the entrepreneur's municipality (the atlas's coverage rule), size class
-   and sector: an offer for Zuid-Holland is never shown to a company in Oss;
-5. each remaining offer is scored: text relevance (BM25 with the words' rarity among all
-   offers, title words counting ``TITLE_BOOST`` times), theme agreement and target-group
-   agreement, combined with ``WEIGHTS``.
+3. hard filters give the candidates: active, published offers of the region's inventory or
+   national ones that serve the entrepreneur's municipality (the atlas's coverage rule), size
+   class and sector — an offer for Zuid-Holland is never shown to a company in Oss;
+4. the search index finds the candidates containing any of these words, and the candidates
+   of the question's themes are added;
+5. each of them is scored: text relevance (BM25 over the analysed terms the index stores,
+   with the words' rarity among the candidates, title words counting ``TITLE_BOOST`` times),
+   theme agreement and target-group agreement, combined with ``WEIGHTS``.
 """
 
 from __future__ import annotations
@@ -40,19 +39,12 @@ from kennisnetwerk.ecosystem.selectors import (
 from kennisnetwerk.geo.constants import RegionKind
 from kennisnetwerk.geo.models import Municipality, Region
 from kennisnetwerk.search.analysis import QueryTerm, analyse, analyse_query, tokenise
-from kennisnetwerk.search.selectors import (
-    document_count,
-    document_terms,
-    search_terms,
-    term_document_count,
-)
+from kennisnetwerk.search.selectors import document_terms, search_object_ids
 
 from .constants import SizeClass
 
 SYNONYM_WEIGHT = 0.5
 TITLE_BOOST = 3
-RETRIEVE_LIMIT = 2000
-THEME_CANDIDATES = 100
 MAX_QUESTION_TERMS = 40
 MAX_SYNONYMS = 40
 # BM25 parameters.
@@ -214,10 +206,12 @@ def candidate_initiatives(profile: NeedProfile) -> QuerySet[Initiative]:
     """The hard filters: active, published offers of the region's inventory or national ones,
     serving the municipality (or else some municipality of the region), the size class and
     the sector."""
+    inventories = [
+        profile.region.pk,
+        *Region.objects.filter(kind=RegionKind.NATIONAL).values_list("pk", flat=True),
+    ]
     qs = Initiative.objects.filter(
-        Q(inventory_region=profile.region) | Q(inventory_region__kind=RegionKind.NATIONAL),
-        status=InitiativeStatus.ACTIVE,
-        is_published=True,
+        inventory_region_id__in=inventories, status=InitiativeStatus.ACTIVE, is_published=True
     )
     if profile.municipality is not None:
         qs = qs.filter(serves_municipality(profile.municipality))
@@ -238,41 +232,57 @@ def candidate_initiatives(profile: NeedProfile) -> QuerySet[Initiative]:
 
 
 def _text_scores(
-    analysed: AnalysedNeed, ids: list[int]
+    analysed: AnalysedNeed, ids: set[int], collection: int
 ) -> dict[int, tuple[float, list[WeightedTerm]]]:
-    """BM25 over the analysed title and body of the documents ``ids``: per document the
-    score and the words that matched."""
+    """BM25 over the analysed title and body of the documents ``ids`` — every candidate
+    containing a word of the question — within the ``collection`` of candidates (the offers
+    this entrepreneur may be shown): per document the score and the words that matched. A
+    word's rarity is counted among the candidates, so it is computed from these documents."""
     if not ids or not analysed.terms:
         return {}
-    documents = document_terms(kind=KIND, object_ids=[str(i) for i in ids])
-    total = max(document_count(kind=KIND), 1)
-    lengths = {oid: TITLE_BOOST * len(t) + len(b) for oid, (t, b) in documents.items()}
-    average = (sum(lengths.values()) / len(lengths)) if lengths else 1.0
-    idf: dict[str, float] = {}
+    needed = {term for weighted in analysed.terms for term in weighted.query.terms}
+
+    def counts(terms: list[str]) -> tuple[Counter, int]:
+        return Counter(term for term in terms if term in needed), len(terms)
+
+    documents: dict[int, tuple[Counter, Counter]] = {}
+    lengths: dict[int, int] = {}
+    for oid, (title_terms, body_terms) in document_terms(
+        kind=KIND, object_ids=[str(i) for i in ids]
+    ).items():
+        (title, title_length), (body, body_length) = counts(title_terms), counts(body_terms)
+        documents[int(oid)] = (title, body)
+        lengths[int(oid)] = TITLE_BOOST * title_length + body_length
+    frequencies: dict[int, dict[int, int]] = {}  # document → term index → frequency
+    df = [0] * len(analysed.terms)
+    for pk, (title, body) in documents.items():
+        found = {}
+        for index, weighted in enumerate(analysed.terms):
+            frequency = _frequency(title, body, weighted.query)
+            if frequency:
+                found[index] = frequency
+                df[index] += 1
+        if found:
+            frequencies[pk] = found
+    total = max(collection, len(documents), 1)
+    idf = [math.log(1 + (total - n + 0.5) / (n + 0.5)) for n in df]
+    average = max(sum(lengths.values()) / max(len(lengths), 1), 1.0)
     scores: dict[int, tuple[float, list[WeightedTerm]]] = {}
-    for oid, (title, body) in documents.items():
-        title_counts, body_counts = Counter(title), Counter(body)
+    for pk, found in frequencies.items():
+        norm = K1 * (1 - B + B * lengths[pk] / average)
         score = 0.0
         # Synonyms stand in for a word of the question: per word only the best one counts.
         synonym_best: dict[str, float] = {}
         matched: list[WeightedTerm] = []
-        for weighted in analysed.terms:
-            query = weighted.query
-            frequency = _frequency(title_counts, body_counts, query)
-            if not frequency:
-                continue
-            if query.term not in idf:
-                df = term_document_count(term=query, kinds=KIND)
-                idf[query.term] = math.log(1 + (total - df + 0.5) / (df + 0.5))
-            norm = K1 * (1 - B + B * lengths[oid] / max(average, 1.0))
-            part = weighted.weight * idf[query.term] * frequency * (K1 + 1) / (frequency + norm)
+        for index, frequency in found.items():
+            weighted = analysed.terms[index]
+            part = weighted.weight * idf[index] * frequency * (K1 + 1) / (frequency + norm)
             if weighted.via:
                 synonym_best[weighted.via] = max(synonym_best.get(weighted.via, 0.0), part)
             else:
                 score += part
             matched.append(weighted)
-        if matched:
-            scores[int(oid)] = (score + sum(synonym_best.values()), matched)
+        scores[pk] = (score + sum(synonym_best.values()), matched)
     return scores
 
 
@@ -319,37 +329,31 @@ def match_need(
     analysed = analyse_need(profile.question, thesaurus)
     explicit = set(profile.theme_ids)
     themes = explicit | analysed.inferred_theme_ids
-    hits = (
-        search_terms(
-            terms=[t.query for t in analysed.terms],
-            kinds=KIND,
-            limit=RETRIEVE_LIMIT,
-            require_all=False,
-        )
-        if analysed.terms
-        else []
-    )
     candidates = candidate_initiatives(profile)
-    hit_ids = [int(h.object_id) for h in hits]
-    allowed = (
-        set(candidates.filter(pk__in=hit_ids).values_list("pk", flat=True)) if hit_ids else set()
-    )
-    if themes:
-        by_theme = Initiative.themes.through.objects.filter(
-            initiative=OuterRef("pk"), theme__in=themes
-        )
-        allowed |= set(
-            candidates.filter(Exists(by_theme)).values_list("pk", flat=True)[:THEME_CANDIDATES]
-        )
-    if not allowed:
+    candidate_ids = set(candidates.values_list("pk", flat=True))
+    if not candidate_ids:
         return []
-    text = _text_scores(analysed, [i for i in hit_ids if i in allowed])
-    theme_rows = Initiative.themes.through.objects.filter(initiative__in=allowed).values_list(
-        "initiative_id", "theme_id"
+    hits = (
+        {
+            int(oid)
+            for oid in search_object_ids(
+                terms=[t.query for t in analysed.terms],
+                kinds=KIND,
+                among=[str(pk) for pk in candidate_ids],
+            )
+        }
+        if analysed.terms
+        else set()
     )
     themes_of: dict[int, set[int]] = {}
-    for initiative_id, theme_id in theme_rows:
+    for initiative_id, theme_id in Initiative.themes.through.objects.filter(
+        initiative_id__in=candidate_ids
+    ).values_list("initiative_id", "theme_id"):
         themes_of.setdefault(initiative_id, set()).add(theme_id)
+    allowed = hits | {pk for pk, ids in themes_of.items() if ids & themes}
+    if not allowed:
+        return []
+    text = _text_scores(analysed, hits, len(candidate_ids))
     sizes_of: dict[int, set[str]] = {}
     for initiative_id, code in Initiative.target_groups.through.objects.filter(
         initiative__in=allowed, targetgroup__dimension=TargetDimension.SIZE

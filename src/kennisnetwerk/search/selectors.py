@@ -8,7 +8,7 @@ from .analysis import QueryTerm, analyse_query
 from .backends import SearchHit, get_backend
 from .models import SearchDocument
 
-__all__ = ["SearchHit", "document_terms", "search", "search_count"]
+__all__ = ["SearchHit", "document_terms", "search", "search_count", "search_object_ids"]
 
 
 def _kinds(kinds: Iterable[str] | str | None) -> list[str] | None:
@@ -23,19 +23,14 @@ def search(
     kinds: Iterable[str] | str | None = None,
     limit: int = 50,
     offset: int = 0,
-    require_all: bool = True,
 ) -> list[SearchHit]:
     """The documents matching ``query``, best first, optionally only of ``kinds``.
 
     A document matches when it contains all words of the query; when none does, when it
-    contains any of them, ranked first by how many (at once with ``require_all`` False). A
-    query of only stop words or punctuation finds nothing."""
+    contains any of them, ranked first by how many. A query of only stop words or
+    punctuation finds nothing."""
     return get_backend().search(
-        terms=analyse_query(query),
-        kinds=_kinds(kinds),
-        limit=limit,
-        offset=offset,
-        require_all=require_all,
+        terms=analyse_query(query), kinds=_kinds(kinds), limit=limit, offset=offset
     )
 
 
@@ -44,27 +39,21 @@ def search_count(*, query: str, kinds: Iterable[str] | str | None = None) -> int
     return get_backend().count(terms=analyse_query(query), kinds=_kinds(kinds))
 
 
-def search_terms(
+def search_object_ids(
     *,
     terms: Sequence[QueryTerm],
-    kinds: Iterable[str] | str | None = None,
-    limit: int = 50,
-    require_all: bool = True,
-) -> list[SearchHit]:
-    """Like ``search`` for words analysed already (``analysis.analyse_query``), for callers
-    that add words of their own, such as synonyms."""
-    return get_backend().search(
-        terms=list(terms), kinds=_kinds(kinds), limit=limit, offset=0, require_all=require_all
+    kinds: Iterable[str] | str,
+    among: Iterable[str] | None = None,
+) -> list[str]:
+    """The object ids of all documents containing any of the analysed ``terms``
+    (``analysis.analyse_query``), unranked: for callers that add words of their own, such
+    as synonyms, and score the documents themselves (matching). With ``among``, only
+    documents with one of those object ids."""
+    return get_backend().object_ids_any(
+        terms=list(terms),
+        kinds=_kinds(kinds) or [],
+        among=None if among is None else list(among),
     )
-
-
-def term_document_count(*, term: QueryTerm, kinds: Iterable[str] | str | None = None) -> int:
-    """How many documents contain the word (for weighing rare words above common ones)."""
-    return get_backend().count(terms=[term], kinds=_kinds(kinds))
-
-
-def document_count(*, kind: str) -> int:
-    return SearchDocument.objects.filter(kind=kind).count()
 
 
 def document_terms(
