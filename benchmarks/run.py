@@ -50,6 +50,7 @@ from benchmarks import common  # noqa: E402
 BENCHMARKS: dict[str, str] = {
     "atlas": "benchmarks.atlas",
     "digest": "benchmarks.digest",
+    "matching": "benchmarks.matching",
 }
 
 SETTINGS_MODULE = "benchmarks.settings"

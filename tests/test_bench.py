@@ -126,3 +126,48 @@ def test_digest_benchmark_at_tiny_scale_writes_every_measurement(tmp_path):
     assert smtp["crash"]["duplicates"] == 0
     assert smtp["crash"]["lost"] == 0
     assert DOCS.read_text(encoding="utf-8") == docs_before
+
+
+def test_matching_benchmark_at_tiny_scale_measures_quality_and_speed(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "BENCH_"))
+    }
+    env.update(
+        {
+            "BENCH_SCALE": "0.01",
+            "BENCH_REQUESTS": "3",
+            "BENCH_WARMUP": "1",
+            "BENCH_OUTPUT_DIR": str(tmp_path / "results"),
+            "TMPDIR": str(tmp_path),
+        }
+    )
+    docs_before = DOCS.read_text(encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, str(RUNNER), "matching"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    result = json.loads((tmp_path / "results" / "matching.json").read_text(encoding="utf-8"))
+    quality = result["quality"]
+    assert quality["questions"] >= 60
+    assert set(quality["means"]) == {
+        "matcher",
+        "matcher_without_thesaurus",
+        "bm25_plain",
+        "bm25_plain_filtered",
+    }
+    for values in quality["means"].values():
+        assert 0 <= values["ndcg_at_10"] <= 1 and 0 <= values["recall_at_10"] <= 1
+    assert len(quality["per_question"]) == quality["questions"]
+    speed = result["speed"]
+    assert speed["matcher"]["n"] == quality["questions"]  # at least one round of questions
+    assert 0 < speed["matcher"]["p50_ms"] <= speed["matcher"]["p95_ms"]
+    assert speed["baseline_search"]["p95_ms"] > 0
+    assert DOCS.read_text(encoding="utf-8") == docs_before

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "kennisnetwerk.ecosystem",
     "kennisnetwerk.search",
     "kennisnetwerk.outreach",
+    "kennisnetwerk.needs",
     "kennisnetwerk.api",
     "kennisnetwerk.demo",
     "django.contrib.admin",
@@ -212,6 +213,13 @@ SUBSCRIBER_IMPORT_STAGING_DIR = Path(
 INVENTORY_IMPORT_STAGING_DIR = Path(
     config("INVENTORY_IMPORT_STAGING_DIR", str(DATA_DIR / "private" / "inventory-imports"))
 )
+
+# --- Needs (vraag en aanbod) ----------------------------------------------------------------
+NEEDS_IMPORT_STAGING_DIR = Path(
+    config("NEEDS_IMPORT_STAGING_DIR", str(DATA_DIR / "private" / "survey-imports"))
+)
+# Questions the public intake form accepts from one address per hour.
+NEEDS_INTAKE_MAX_PER_HOUR = config("NEEDS_INTAKE_MAX_PER_HOUR", 5)
 
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = config("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -26,6 +26,7 @@ from .data import (
     REGIONS,
 )
 from .inventory import contact_for
+from .needs import needs_demo_load
 from .outreach import outreach_demo_load
 
 
@@ -193,4 +194,5 @@ def demo_data_load() -> list[DemoLogin]:
                 },
             )
         logins.append(DemoLogin(person["role"], email, DEMO_PASSWORD, note))
+    needs_demo_load()
     return logins

@@ -389,3 +389,106 @@ def _read_workbook(workbook: Any) -> Table:
                     raise _too_many_rows(limit)
                 rows.append((number, values))
     return Table(format=XLSX, header=header, rows=rows, sheet_name=sheet.title, notes=notes)
+
+
+# --- Other spreadsheets ----------------------------------------------------------------------
+
+
+@dataclass
+class Sheet:
+    """The rows of a spreadsheet of another kind than the inventory (a survey, a list), read
+    as safely as the inventory: type by content, size and row limits, formulas never run."""
+
+    format: str
+    header_index: int  # 0-based position of the header row among the rows
+    header_row: list[Any]
+    found: Any  # what ``find_header`` made of the header row
+    rows: list[tuple[int, list[Any]]]
+    encoding: str = ""
+    sheet_name: str = ""
+
+
+def read_sheet(
+    source: bytes | str | Path,
+    *,
+    find_header: Any,
+    no_header: ImportFileError,
+    filename: str = "",
+) -> Sheet:
+    """Read a spreadsheet whose header ``find_header(row)`` recognises: it returns what it
+    found in a row of cells, or None. The first of the top ``HEADER_SEARCH_ROWS`` rows it
+    recognises is the header; for a CSV file the separator under which a header is found
+    wins. Raises ``ImportFileError`` (``no_header`` when no header is found)."""
+    data = read_source(source)
+    if sniff(data, filename=filename) == XLSX:
+        return _sheet_from_xlsx(data, find_header, no_header)
+    text, encoding = _decode(data)
+    for delimiter in (";", ",", "\t"):
+        try:
+            top = list(itertools.islice(_csv_rows(text, delimiter), HEADER_SEARCH_ROWS))
+        except csv.Error:
+            continue
+        for index, row in enumerate(top):
+            found = find_header(row)
+            if found is not None:
+                numbered = (
+                    (n, [Formula(c) if c.startswith("=") else c for c in cells])
+                    for n, cells in enumerate(_csv_rows(text, delimiter), start=1)
+                )
+                try:
+                    rows = _data_rows(numbered, index)
+                except csv.Error as error:
+                    raise ImportFileError(
+                        _("The CSV file cannot be read: %(reason)s.") % {"reason": error},
+                        "bad_csv",
+                    ) from error
+                return Sheet(CSV, index, row, found, rows, encoding=encoding)
+    raise no_header
+
+
+def _data_rows(numbered: Any, header_index: int) -> list[tuple[int, list[Any]]]:
+    rows: list[tuple[int, list[Any]]] = []
+    limit = max_rows()
+    for number, cells in numbered:
+        if number <= header_index + 1:
+            continue
+        if not any(c is not None and str(c).strip() for c in cells):
+            continue
+        if len(rows) >= limit:
+            raise _too_many_rows(limit)
+        rows.append((number, cells))
+    return rows
+
+
+def _sheet_from_xlsx(data: bytes, find_header: Any, no_header: ImportFileError) -> Sheet:
+    from openpyxl import load_workbook
+
+    damaged = ImportFileError(_("The Excel workbook cannot be read; it may be damaged."), "damaged")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(
+                io.BytesIO(data), read_only=True, data_only=False, keep_links=False
+            )
+    except Exception as error:  # openpyxl raises many kinds on damaged files
+        raise damaged from error
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            for sheet in workbook.worksheets:
+                if not hasattr(sheet, "iter_rows"):
+                    continue
+                sheet.reset_dimensions()
+                top = list(_sheet_rows(sheet, HEADER_SEARCH_ROWS))
+                for index, row in enumerate(top):
+                    found = find_header(row)
+                    if found is not None:
+                        rows = _data_rows(enumerate(_sheet_rows(sheet), start=1), index)
+                        return Sheet(XLSX, index, row, found, rows, sheet_name=sheet.title)
+    except ImportFileError:
+        raise
+    except Exception as error:
+        raise damaged from error
+    finally:
+        workbook.close()
+    raise no_header

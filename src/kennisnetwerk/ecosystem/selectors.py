@@ -113,6 +113,32 @@ def _serves_municipality(municipality: Municipality) -> Q:
     )
 
 
+def serves_municipality(municipality: Municipality) -> Q:
+    """The coverage rule (``_serves_municipality``) for other apps, such as matching."""
+    return _serves_municipality(municipality)
+
+
+def serves_region(region: Region) -> Q:
+    """An initiative serves some municipality of ``region``: one it names, one of a region it
+    names, or — when it names neither — one of its inventory's region."""
+    named = Initiative.municipalities.through.objects.filter(initiative=OuterRef("pk"))
+    named_regions = Initiative.regions.through.objects.filter(initiative=OuterRef("pk"))
+    members = Region.municipalities.through.objects.filter(region=region).values("municipality")
+    in_inventory_region = Region.municipalities.through.objects.filter(
+        region=OuterRef("inventory_region"), municipality__in=members
+    )
+    return (
+        Q(Exists(named.filter(municipality__in=members)))
+        | Q(Exists(named_regions.filter(region__municipalities__in=members)))
+        | (Q(Exists(in_inventory_region)) & ~Q(Exists(named)) & ~Q(Exists(named_regions)))
+    )
+
+
+def serves_target_group(group: TargetGroup) -> Q:
+    """The target-group rule (``_serves_target_group``) for other apps."""
+    return _serves_target_group(group)
+
+
 def _serves_target_group(group: TargetGroup) -> Q:
     """An initiative serves a target group when it names it, or names no target group of that
     dimension at all (then it is open to every size class, phase or attitude)."""

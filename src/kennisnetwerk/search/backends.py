@@ -67,6 +67,30 @@ class SearchBackend(ABC):
             return 0
         return self._count(self._plan(terms, kinds).expression, kinds)
 
+    def object_ids_any(
+        self,
+        *,
+        terms: Sequence[QueryTerm],
+        kinds: Sequence[str],
+        among: Sequence[str] | None = None,
+    ) -> list[str]:
+        """The object ids of every document of ``kinds`` containing any of the words (and,
+        with ``among``, having one of those object ids), unranked: for callers that score the
+        documents themselves (matching)."""
+        if not terms or not kinds or (among is not None and not among):
+            return []
+        expression = self._any([self._group(term) for term in terms])
+        matches, params = self._matches(expression, kinds)
+        if among is not None:
+            matches, params = self._among(matches, params, among)
+        return [row[0] for row in self._rows(f"SELECT d.object_id {matches}", params)]
+
+    def _among(
+        self, matches: str, params: list[object], among: Sequence[str]
+    ) -> tuple[str, list[object]]:
+        placeholders = ", ".join(["%s"] * len(among))
+        return f"{matches} AND d.object_id IN ({placeholders})", [*params, *among]
+
     def _plan(self, terms: Sequence[QueryTerm], kinds: Sequence[str] | None) -> _Plan:
         groups = [self._group(term) for term in terms]
         every_word = self._all(groups)
@@ -85,6 +109,11 @@ class SearchBackend(ABC):
     def _any(self, groups: Sequence[str]) -> str: ...
 
     # Running queries.
+    @abstractmethod
+    def _matches(
+        self, expression: str, kinds: Sequence[str] | None
+    ) -> tuple[str, list[object]]: ...
+
     @abstractmethod
     def _exists(self, expression: str, kinds: Sequence[str] | None) -> bool: ...
 
@@ -200,6 +229,11 @@ class PostgreSQLBackend(SearchBackend):
         if kinds is None:
             return sql, [expression]
         return f"{sql} AND d.kind = ANY(%s)", [expression, list(kinds)]
+
+    def _among(
+        self, matches: str, params: list[object], among: Sequence[str]
+    ) -> tuple[str, list[object]]:
+        return f"{matches} AND d.object_id = ANY(%s)", [*params, list(among)]
 
     def _exists(self, expression: str, kinds: Sequence[str] | None) -> bool:
         matches, params = self._matches(expression, kinds)

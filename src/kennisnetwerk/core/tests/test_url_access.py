@@ -66,6 +66,8 @@ PUBLIC = {
     "api:submit_message",
     "api:list_events",
     "api:get_message",
+    "needs:index",
+    "needs:intake",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -99,6 +101,14 @@ FLOW = {
     "api:get_preferences",
     "api:update_preferences",
     "api:unsubscribe",
+    # The answer page of a question asked on the public form: a signed token.
+    "needs:answer",
+    # Questions in the API: asking is public (POST); reading a region's questions and
+    # matches answers 403 to whoever does not handle them (tested in needs/tests).
+    "api:submit_need",
+    "api:list_needs",
+    "api:list_need_matches",
+    "api:give_feedback",
 }
 # Pages about the logged-in person themselves.
 OWN = {
@@ -149,6 +159,18 @@ RESTRICTED = {
     "outreach:message_cancel",
     "outreach:subscriber_import",
     "outreach:subscriber_import_preview",
+    "needs:list",
+    "needs:need_create",
+    "needs:need",
+    "needs:need_feedback",
+    "needs:need_status",
+    "needs:survey_upload",
+    "needs:survey_preview",
+    "needs:gaps",
+    "needs:gaps_xlsx",
+    "needs:gaps_refresh",
+    "needs:thesaurus",
+    "needs:thesaurus_group",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}
@@ -212,6 +234,10 @@ def world(reference_data):
 
     initiative = InitiativeFactory(inventory_region=home, slug="aanbod-thuisregio")
     message = _approved_message(home, initiative.owner)
+    from kennisnetwerk.needs.models import Need, ThesaurusGroup
+
+    need = Need.objects.create(region=home, question="Ik zoek personeel.", source="formulier")
+    group = ThesaurusGroup.objects.create(region=home, name="Groep", terms="a, b")
     samples_by_name = {
         "ecosystem:initiative": {"slug": initiative.slug},
         "ecosystem:initiative_edit": {"slug": initiative.slug},
@@ -228,6 +254,10 @@ def world(reference_data):
         "outreach:message_review": {"pk": message.pk},
         "outreach:message_cancel": {"pk": message.pk},
         "outreach:calendar_theme_ics": {"slug": home.slug, "theme": "digitalisering"},
+        "needs:need": {"pk": need.pk},
+        "needs:need_feedback": {"pk": need.pk},
+        "needs:need_status": {"pk": need.pk},
+        "needs:thesaurus_group": {"slug": home.slug, "pk": group.pk},
     }
     samples = {
         "slug": home.slug,

@@ -310,3 +310,26 @@ def test_the_migrations_made_the_full_text_index():
                 "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument'"
             )
             assert "search_searchdocument_vector_gin" in {row[0] for row in cursor.fetchall()}
+
+
+def test_object_ids_of_any_word_unranked_and_limited_to_some_objects(corpus):
+    from kennisnetwerk.search.analysis import analyse_query
+    from kennisnetwerk.search.selectors import document_terms, search_object_ids
+
+    terms = analyse_query("digitaliseren arbeidsmarkt")
+    every = set(search_object_ids(terms=terms, kinds="initiative"))
+    # Any word suffices: documents with only one of the two words are there too.
+    assert set(ids(search(query="digitaliseren", kinds="initiative", limit=100))) <= every
+    assert set(ids(search(query="arbeidsmarkt", kinds="initiative", limit=100))) <= every
+    some = sorted(every)[:2]
+    assert set(search_object_ids(terms=terms, kinds="initiative", among=some)) == set(some)
+    assert search_object_ids(terms=terms, kinds="initiative", among=[]) == []
+    organisations = set(
+        SearchDocument.objects.filter(kind="organisation").values_list("object_id", flat=True)
+    )
+    assert set(search_object_ids(terms=terms, kinds="organisation")) <= organisations
+    stored = document_terms(kind="initiative", object_ids=some)
+    assert set(stored) == set(some)
+    assert all(
+        isinstance(title, list) and isinstance(body, list) for title, body in stored.values()
+    )

@@ -1,0 +1,60 @@
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kennisnetwerk.core import hooks
+from kennisnetwerk.core.menu import MenuItem
+
+from .models import Need
+from .permissions import needs_regions
+
+
+@hooks.register("main_menu_items", order=15)
+def needs_item(request: HttpRequest) -> MenuItem:
+    """Demand and supply: the public intake form for everyone, the questions for those who
+    handle them."""
+    return MenuItem(_("Ask a question"), reverse("needs:index"), "vraag", 15)
+
+
+@hooks.register("dashboard_widgets", order=30)
+def open_needs_widget(request: HttpRequest):
+    """On the dashboard of account managers and coordinators: open questions per region."""
+    regions = list(needs_regions(request.user).order_by("name")[:20])
+    if not regions:
+        return None
+    rows = [
+        (region, Need.objects.filter(region=region, status="open").count()) for region in regions
+    ]
+    return render_to_string("needs/dashboard_widget.html", {"rows": rows}, request=request)
+
+
+def _needs_of(user):
+    return Need.objects.filter(contact_email__iexact=user.email).exclude(contact_email="")
+
+
+@hooks.register("personal_data_export")
+def export_needs(user):
+    return "needs", [
+        {
+            "region": n.region.name,
+            "question": n.question,
+            "company_name": n.company_name,
+            "contact_name": n.contact_name,
+            "contact_email": n.contact_email,
+            "contact_phone": n.contact_phone,
+            "status": n.status,
+            "follow_up_consent": n.follow_up_consent,
+            "consent_text": n.consent_text,
+            "created_at": n.created_at.isoformat(),
+        }
+        for n in _needs_of(user).select_related("region")
+    ]
+
+
+@hooks.register("personal_data_erase")
+def erase_needs(user):
+    from .services import need_contact_erase
+
+    for need in _needs_of(user):
+        need_contact_erase(need=need)
