@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "kennisnetwerk.ecosystem",
     "kennisnetwerk.search",
     "kennisnetwerk.outreach",
+    "kennisnetwerk.learning",
     "kennisnetwerk.api",
     "kennisnetwerk.demo",
     "django.contrib.admin",
@@ -196,6 +197,9 @@ SUBSCRIBER_UNCONFIRMED_DAYS = config("SUBSCRIBER_UNCONFIRMED_DAYS", 30)
 SUBSCRIBER_RETENTION_DAYS = config(
     "SUBSCRIBER_RETENTION_DAYS", 365
 )  # local hour from which the daily runs start
+
+# --- Learning together ------------------------------------------------------------------------
+PRACTICE_ATTACHMENT_MAX_BYTES = config("PRACTICE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 
 # --- Inventory import (atlas) -----------------------------------------------------------------
 # Larger files are refused while they arrive; uploads wait for confirmation in a folder that is
