@@ -174,7 +174,8 @@ def visibility(request: HttpRequest, slug: str) -> HttpResponse:
         "job_title": member.job_title,
         "themes": list(member.themes.all()),
     }
-    form = VisibilityForm(request.POST or None, initial=initial)
+    # All boxes unticked is a valid answer, so an empty POST is still a submission.
+    form = VisibilityForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.member_visibility_update(member=member, actor=request.user, **form.cleaned_data)
         messages.success(request, _("Your choices have been saved."))

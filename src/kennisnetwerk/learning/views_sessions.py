@@ -223,7 +223,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         r for r in session_registrations(session) if r.status == RegistrationStatus.REGISTERED
     ]
     form = AttendanceForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         registrations=registered,
         initial={"present": [str(r.pk) for r in registered if r.attended]},
     )

@@ -55,7 +55,13 @@ class PracticeExampleFactory(factory.django.DjangoModelFactory):
 
 
 def add_member(programme: Programme, user, role: str = MemberRole.PARTICIPANT) -> ProgrammeMember:
-    return ProgrammeMember.objects.create(programme=programme, user=user, role=role)
+    membership = user.memberships.select_related("organisation").first()
+    return ProgrammeMember.objects.create(
+        programme=programme,
+        user=user,
+        role=role,
+        organisation=membership.organisation if membership else None,
+    )
 
 
 def url_access_samples(region, organisation) -> dict[str, dict]:
