@@ -83,13 +83,11 @@ class ApplicationForm(forms.Form):
     motivation = forms.CharField(
         label=_("Motivation and urgency"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
         help_text=_("Why now, and what the region wants to achieve with it."),
     )
     administrative_drive = forms.CharField(
         label=_("Administrative drive"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
         help_text=_("Which administrators (bestuurders) carry the application, and how."),
     )
     themes = _theme_field()
@@ -526,7 +524,6 @@ class ReportForm(forms.Form):
     minutes = forms.CharField(
         label=_("Minutes"),
         widget=forms.Textarea(attrs={"rows": 10}),
-        required=False,
         help_text=_("What was discussed and what came out of it."),
     )
     practice_examples = forms.ModelMultipleChoiceField(
@@ -649,12 +646,8 @@ class PracticeForm(forms.Form):
     )
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.none())
     themes = _theme_field()
-    summary = forms.CharField(
-        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-    approach = forms.CharField(
-        label=_("Approach"), widget=forms.Textarea(attrs={"rows": 6}), required=False
-    )
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    approach = forms.CharField(label=_("Approach"), widget=forms.Textarea(attrs={"rows": 6}))
     results = forms.CharField(
         label=_("Results"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )

@@ -74,6 +74,11 @@ def test_a_practice_example_with_attachments_is_stored_found_and_downloaded(
     assert example.title in response.content.decode()
     response = client.get(reverse("learning:practice_list"), {"q": "zonnepanelen"})
     assert example.title not in response.content.decode()
+    # With htmx only the results are swapped in, from the same template.
+    fragment = client.get(
+        reverse("learning:practice_list"), {"q": "keukentafels"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert example.title in fragment and "<html" not in fragment
 
     attachment = example.attachments.get(filename="aanpak.pdf")
     response = client.get(reverse("learning:attachment", args=[attachment.pk]))
