@@ -137,7 +137,9 @@ def access_registration_cancel(user: Any, pk: int) -> Registration:
     registration = get_object_or_404(
         Registration.objects.select_related("session", "session__programme"), pk=pk
     )
-    if registration.user_id == getattr(user, "pk", None) and user.is_authenticated:
+    if user.is_authenticated and (
+        registration.user_id == user.pk or registration.email.lower() == user.email.lower()
+    ):
         return registration
     if not is_programme_organiser(user, registration.session.programme):
         raise PermissionDenied
