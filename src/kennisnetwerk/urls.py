@@ -13,6 +13,7 @@ urlpatterns = [
     path("atlas/", include("kennisnetwerk.ecosystem.urls")),
     path("nieuwsbrief/", include("kennisnetwerk.outreach.urls")),
     path("vraag/", include("kennisnetwerk.needs.urls")),
+    path("leren/", include("kennisnetwerk.learning.urls")),
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.api_tokens, name="api_tokens"),
     path(

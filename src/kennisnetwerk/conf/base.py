@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "kennisnetwerk.search",
     "kennisnetwerk.outreach",
     "kennisnetwerk.needs",
+    "kennisnetwerk.learning",
     "kennisnetwerk.api",
     "kennisnetwerk.demo",
     "django.contrib.admin",
@@ -198,6 +199,9 @@ SUBSCRIBER_RETENTION_DAYS = config("SUBSCRIBER_RETENTION_DAYS", 365)
 # Outbox mails that are done with are removed after this many days, once none of their
 # messages is still valid (the "never an item twice" check needs only those).
 OUTBOX_RETENTION_DAYS = config("OUTBOX_RETENTION_DAYS", 60)
+
+# --- Learning together ------------------------------------------------------------------------
+PRACTICE_ATTACHMENT_MAX_BYTES = config("PRACTICE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 
 # --- Inventory import (atlas) -----------------------------------------------------------------
 # Larger files are refused while they arrive; uploads wait for confirmation in a folder that is

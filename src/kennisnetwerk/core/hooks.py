@@ -21,6 +21,7 @@ KNOWN_HOOKS = {
     "dashboard_widgets",  # fn(request) -> Widget | None
     "personal_data_export",  # fn(user) -> (section_name, data)
     "personal_data_erase",  # fn(user) -> None, removes an app's personal data of user
+    "schedule_tick",  # fn(now) -> list[str], an app's periodic jobs (run_schedule)
 }
 
 

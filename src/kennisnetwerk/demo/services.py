@@ -26,6 +26,7 @@ from .data import (
     REGIONS,
 )
 from .inventory import contact_for
+from .learning import learning_demo_load
 from .needs import needs_demo_load
 from .outreach import outreach_demo_load
 
@@ -154,6 +155,7 @@ def demo_data_load() -> list[DemoLogin]:
     _inventory_load(resolver)
     outreach_demo_load()
     logins = []
+    people = {}
     for person in PEOPLE:
         email = f"{person['email']}@{DEMO_EMAIL_DOMAIN}"
         user = User.objects.filter(email=email).first()
@@ -194,5 +196,7 @@ def demo_data_load() -> list[DemoLogin]:
                 },
             )
         logins.append(DemoLogin(person["role"], email, DEMO_PASSWORD, note))
+        people[person["key"]] = user
+    learning_demo_load(people=people)
     needs_demo_load()
     return logins

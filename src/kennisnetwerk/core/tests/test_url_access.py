@@ -68,6 +68,13 @@ PUBLIC = {
     "api:get_message",
     "needs:index",
     "needs:intake",
+    "learning:index",
+    "learning:practice_list",
+    "learning:practice",
+    "api:list_practice_examples",
+    "api:get_practice_example",
+    # Anonymous callers get an empty list.
+    "api:list_programmes",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -109,6 +116,20 @@ FLOW = {
     "api:list_needs",
     "api:list_need_matches",
     "api:give_feedback",
+    # A guest's signed link to register or cancel; a bad token answers 404.
+    "learning:guest_register",
+    "learning:guest_cancel",
+    # An attachment of a published practice example (public); 404 without its file.
+    "learning:attachment",
+    # API on programmes and sessions: 403 without membership, 405 to a GET on a write (the
+    # permissions have their own tests in learning/tests).
+    "api:get_programme",
+    "api:list_programme_sessions",
+    "api:get_session",
+    "api:register_for_session",
+    "api:cancel_session_registration",
+    "api:list_learning_questions",
+    "api:create_learning_question",
 }
 # Pages about the logged-in person themselves.
 OWN = {
@@ -136,6 +157,17 @@ OWN = {
     "api_tokens",
     "api_token_revoke",
     "outreach:my_messages",
+    # For the network's professionals: the outsider is one, so sees them.
+    "learning:application_create",
+    "learning:lessons",
+    "learning:questions",
+    "learning:question_create",
+    "learning:question",
+    "learning:suggestions",
+    "learning:practice_create",
+    # POST only (405 to a GET); who may register or cancel is tested in learning/tests.
+    "learning:register",
+    "learning:registration_cancel",
 }
 # Pages a coordinator and party member of another region may not use.
 RESTRICTED = {
@@ -171,9 +203,27 @@ RESTRICTED = {
     "needs:gaps_refresh",
     "needs:thesaurus",
     "needs:thesaurus_group",
+    "learning:programme",
+    "learning:programme_edit",
+    "learning:directory",
+    "learning:members_manage",
+    "learning:visibility",
+    "learning:session_create",
+    "learning:application_list",
+    "learning:application",
+    "learning:application_edit",
+    "learning:session",
+    "learning:session_edit",
+    "learning:session_cancel",
+    "learning:attendance",
+    "learning:attendance_xlsx",
+    "learning:guest_invite",
+    "learning:report_edit",
+    "learning:practice_edit",
+    "learning:question_answer",
 }
 # Values for URL parameters where the generic sample does not fit.
-SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}
+SAMPLES_BY_NAME = {"core:section": {"slug": "doe-agenda"}}
 
 
 def _patterns(resolver=None, namespace=""):
@@ -259,6 +309,9 @@ def world(reference_data):
         "needs:need_status": {"pk": need.pk},
         "needs:thesaurus_group": {"slug": home.slug, "pk": group.pk},
     }
+    from kennisnetwerk.learning.tests.factories import url_access_samples
+
+    samples_by_name.update(url_access_samples(home, initiative.owner))
     samples = {
         "slug": home.slug,
         "token": invitation.token,

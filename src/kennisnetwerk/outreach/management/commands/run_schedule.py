@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kennisnetwerk.core import hooks
 from kennisnetwerk.outreach.schedule import schedule_tick
 
 
@@ -24,6 +25,10 @@ class Command(BaseCommand):
             with translation.override(settings.LANGUAGE_CODE):
                 for name in schedule_tick():
                     self.stdout.write(_("Digest run queued for %(region)s.") % {"region": name})
+                # The periodic jobs of other apps (e.g. the reminders of learning together).
+                for tick in hooks.get_hooks("schedule_tick"):
+                    for line in tick(None):
+                        self.stdout.write(line)
             if once:
                 return
             time.sleep(interval)
