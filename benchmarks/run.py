@@ -50,6 +50,7 @@ from benchmarks import common  # noqa: E402
 BENCHMARKS: dict[str, str] = {
     "atlas": "benchmarks.atlas",
     "digest": "benchmarks.digest",
+    "reach": "benchmarks.reach",
 }
 
 SETTINGS_MODULE = "benchmarks.settings"

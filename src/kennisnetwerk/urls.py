@@ -12,6 +12,8 @@ urlpatterns = [
     path("geo/", include("kennisnetwerk.geo.urls")),
     path("atlas/", include("kennisnetwerk.ecosystem.urls")),
     path("nieuwsbrief/", include("kennisnetwerk.outreach.urls")),
+    path("doe-agenda/", include("kennisnetwerk.agenda.urls")),
+    path("monitoring/", include("kennisnetwerk.monitoring.urls")),
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.api_tokens, name="api_tokens"),
     path(

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "kennisnetwerk.ecosystem",
     "kennisnetwerk.search",
     "kennisnetwerk.outreach",
+    "kennisnetwerk.agenda",
+    "kennisnetwerk.monitoring",
     "kennisnetwerk.api",
     "kennisnetwerk.demo",
     "django.contrib.admin",

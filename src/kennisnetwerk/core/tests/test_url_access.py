@@ -66,6 +66,7 @@ PUBLIC = {
     "api:submit_message",
     "api:list_events",
     "api:get_message",
+    "monitoring:index",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -149,6 +150,16 @@ RESTRICTED = {
     "outreach:message_cancel",
     "outreach:subscriber_import",
     "outreach:subscriber_import_preview",
+    "monitoring:region",
+    "monitoring:indicator_create",
+    "monitoring:indicator",
+    "monitoring:measurement_add",
+    "monitoring:target_add",
+    "monitoring:measurements_csv",
+    "monitoring:sketch_upload",
+    "monitoring:reach",
+    "monitoring:reach_csv",
+    "monitoring:sketch_download",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}
@@ -191,6 +202,31 @@ def _approved_message(region, sender):
     )
 
 
+def _monitoring_samples(region, party):
+    from kennisnetwerk.monitoring.models import Indicator, ReachSketch
+
+    indicator = Indicator.objects.create(
+        region=region, code="bereik", name="Bereik", unit="ondernemers", source="bereik"
+    )
+    sketch = ReachSketch.objects.create(
+        indicator=indicator,
+        period="2025",
+        organisation=party,
+        sketch=b"",
+        key_check="x",
+        valid_numbers=0,
+    )
+    by_indicator = {"pk": indicator.pk}
+    names = ["indicator", "measurement_add", "target_add", "measurements_csv", "sketch_upload"]
+    samples = {f"monitoring:{name}": by_indicator for name in names}
+    samples["monitoring:reach"] = samples["monitoring:reach_csv"] = {
+        "pk": indicator.pk,
+        "period": "2025",
+    }
+    samples["monitoring:sketch_download"] = {"pk": sketch.pk}
+    return samples
+
+
 @pytest.fixture
 def world(reference_data):
     home = RegionFactory(
@@ -212,6 +248,7 @@ def world(reference_data):
 
     initiative = InitiativeFactory(inventory_region=home, slug="aanbod-thuisregio")
     message = _approved_message(home, initiative.owner)
+    monitoring = _monitoring_samples(home, initiative.owner)
     samples_by_name = {
         "ecosystem:initiative": {"slug": initiative.slug},
         "ecosystem:initiative_edit": {"slug": initiative.slug},
@@ -228,6 +265,7 @@ def world(reference_data):
         "outreach:message_review": {"pk": message.pk},
         "outreach:message_cancel": {"pk": message.pk},
         "outreach:calendar_theme_ics": {"slug": home.slug, "theme": "digitalisering"},
+        **monitoring,
     }
     samples = {
         "slug": home.slug,
