@@ -67,6 +67,7 @@ PUBLIC = {
     "api:list_events",
     "api:get_message",
     "monitoring:index",
+    "agenda:index",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -127,6 +128,7 @@ OWN = {
     "api_tokens",
     "api_token_revoke",
     "outreach:my_messages",
+    "agenda:commitments",
 }
 # Pages a coordinator and party member of another region may not use.
 RESTRICTED = {
@@ -160,6 +162,12 @@ RESTRICTED = {
     "monitoring:reach",
     "monitoring:reach_csv",
     "monitoring:sketch_download",
+    "agenda:agenda",
+    "agenda:freeze",
+    "agenda:difference",
+    "agenda:docx",
+    "agenda:xlsx",
+    "agenda:action",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "leren"}}
@@ -224,6 +232,13 @@ def _monitoring_samples(region, party):
         "period": "2025",
     }
     samples["monitoring:sketch_download"] = {"pk": sketch.pk}
+    from kennisnetwerk.agenda.models import Action, Agenda
+
+    agenda = Agenda.objects.create(region=region, title="DOE-agenda", start_date="2026-01-01")
+    action = Action.objects.create(agenda=agenda, title="Actie", owner=party)
+    for name in ("agenda", "freeze", "difference", "docx", "xlsx"):
+        samples[f"agenda:{name}"] = {"pk": agenda.pk}
+    samples["agenda:action"] = {"pk": action.pk}
     return samples
 
 
