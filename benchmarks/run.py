@@ -51,6 +51,7 @@ BENCHMARKS: dict[str, str] = {
     "atlas": "benchmarks.atlas",
     "digest": "benchmarks.digest",
     "matching": "benchmarks.matching",
+    "reach": "benchmarks.reach",
 }
 
 SETTINGS_MODULE = "benchmarks.settings"

@@ -171,3 +171,45 @@ def test_matching_benchmark_at_tiny_scale_measures_quality_and_speed(tmp_path):
     assert 0 < speed["matcher"]["p50_ms"] <= speed["matcher"]["p95_ms"]
     assert speed["baseline_search"]["p95_ms"] > 0
     assert DOCS.read_text(encoding="utf-8") == docs_before
+
+
+def test_reach_benchmark_at_tiny_scale_writes_every_measurement(tmp_path):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "BENCH_"))
+    }
+    env.update(
+        {
+            "BENCH_SCALE": "0.05",
+            "BENCH_OUTPUT_DIR": str(tmp_path / "results"),
+            "TMPDIR": str(tmp_path),
+        }
+    )
+    docs_before = DOCS.read_text(encoding="utf-8")
+
+    completed = subprocess.run(
+        [sys.executable, str(RUNNER), "reach"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    result = json.loads((tmp_path / "results" / "reach.json").read_text(encoding="utf-8"))
+    assert result["benchmark"] == "reach"
+    assert result["representative"] is False
+    assert result["parameters"]["parties"] == 5
+    assert result["parameters"]["numbers_per_party"] == 2500
+    assert result["parameters"]["pairs"] == 10
+    assert result["build"]["per_party_median_s"] > 0
+    assert result["compute"]["seconds_best"] > 0
+    assert result["report_from_database"]["seconds_best"] > 0
+    assert result["baseline_exact"]["seconds"] > 0
+    # Lists smaller than the sketch: every figure is exact.
+    assert result["errors"]["union_relative"] == 0
+    assert result["errors"]["pairs_within_interval"] == 1
+    assert DOCS.read_text(encoding="utf-8") == docs_before

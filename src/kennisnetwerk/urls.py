@@ -14,6 +14,8 @@ urlpatterns = [
     path("nieuwsbrief/", include("kennisnetwerk.outreach.urls")),
     path("vraag/", include("kennisnetwerk.needs.urls")),
     path("leren/", include("kennisnetwerk.learning.urls")),
+    path("doe-agenda/", include("kennisnetwerk.agenda.urls")),
+    path("monitoring/", include("kennisnetwerk.monitoring.urls")),
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.api_tokens, name="api_tokens"),
     path(

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "kennisnetwerk.outreach",
     "kennisnetwerk.needs",
     "kennisnetwerk.learning",
+    "kennisnetwerk.agenda",
+    "kennisnetwerk.monitoring",
     "kennisnetwerk.api",
     "kennisnetwerk.demo",
     "django.contrib.admin",

@@ -18,7 +18,6 @@ from kennisnetwerk.accounts.tests.factories import (
 # Pages anyone may see.
 PUBLIC = {
     "core:home",
-    "core:section",
     "core:privacy",
     "core:healthz",
     "geo:region_list",
@@ -75,11 +74,16 @@ PUBLIC = {
     "api:get_practice_example",
     # Anonymous callers get an empty list.
     "api:list_programmes",
+    "monitoring:index",
+    "agenda:index",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
 # protected content.
 FLOW = {
+    # A section's former "not yet available" page: every section is built now, so it sends
+    # visitors on to the section itself.
+    "core:section",
     "set_language",
     "account_logout",
     "account_confirm_email",
@@ -168,6 +172,7 @@ OWN = {
     # POST only (405 to a GET); who may register or cancel is tested in learning/tests.
     "learning:register",
     "learning:registration_cancel",
+    "agenda:commitments",
 }
 # Pages a coordinator and party member of another region may not use.
 RESTRICTED = {
@@ -221,6 +226,22 @@ RESTRICTED = {
     "learning:report_edit",
     "learning:practice_edit",
     "learning:question_answer",
+    "monitoring:region",
+    "monitoring:indicator_create",
+    "monitoring:indicator",
+    "monitoring:measurement_add",
+    "monitoring:target_add",
+    "monitoring:measurements_csv",
+    "monitoring:sketch_upload",
+    "monitoring:reach",
+    "monitoring:reach_csv",
+    "monitoring:sketch_download",
+    "agenda:agenda",
+    "agenda:freeze",
+    "agenda:difference",
+    "agenda:docx",
+    "agenda:xlsx",
+    "agenda:action",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "doe-agenda"}}
@@ -263,6 +284,38 @@ def _approved_message(region, sender):
     )
 
 
+def _monitoring_samples(region, party):
+    from kennisnetwerk.monitoring.models import Indicator, ReachSketch
+
+    indicator = Indicator.objects.create(
+        region=region, code="bereik", name="Bereik", unit="ondernemers", source="bereik"
+    )
+    sketch = ReachSketch.objects.create(
+        indicator=indicator,
+        period="2025",
+        organisation=party,
+        sketch=b"",
+        key_check="x",
+        valid_numbers=0,
+    )
+    by_indicator = {"pk": indicator.pk}
+    names = ["indicator", "measurement_add", "target_add", "measurements_csv", "sketch_upload"]
+    samples = {f"monitoring:{name}": by_indicator for name in names}
+    samples["monitoring:reach"] = samples["monitoring:reach_csv"] = {
+        "pk": indicator.pk,
+        "period": "2025",
+    }
+    samples["monitoring:sketch_download"] = {"pk": sketch.pk}
+    from kennisnetwerk.agenda.models import Action, Agenda
+
+    agenda = Agenda.objects.create(region=region, title="DOE-agenda", start_date="2026-01-01")
+    action = Action.objects.create(agenda=agenda, title="Actie", owner=party)
+    for name in ("agenda", "freeze", "difference", "docx", "xlsx"):
+        samples[f"agenda:{name}"] = {"pk": agenda.pk}
+    samples["agenda:action"] = {"pk": action.pk}
+    return samples
+
+
 @pytest.fixture
 def world(reference_data):
     home = RegionFactory(
@@ -288,6 +341,7 @@ def world(reference_data):
 
     need = Need.objects.create(region=home, question="Ik zoek personeel.", source="formulier")
     group = ThesaurusGroup.objects.create(region=home, name="Groep", terms="a, b")
+    monitoring = _monitoring_samples(home, initiative.owner)
     samples_by_name = {
         "ecosystem:initiative": {"slug": initiative.slug},
         "ecosystem:initiative_edit": {"slug": initiative.slug},
@@ -308,6 +362,7 @@ def world(reference_data):
         "needs:need_feedback": {"pk": need.pk},
         "needs:need_status": {"pk": need.pk},
         "needs:thesaurus_group": {"slug": home.slug, "pk": group.pk},
+        **monitoring,
     }
     from kennisnetwerk.learning.tests.factories import url_access_samples
 

@@ -1,0 +1,185 @@
+"""DOE agenda pages: the agenda with goals, actions and progress, an action with its progress
+updates, "our commitments", freezing a version, the difference since, and the exports."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import services
+from .constants import ActionStatus
+from .exports import agenda_docx, agenda_xlsx
+from .models import Agenda
+from .permissions import (
+    access_action_view,
+    access_agenda_edit,
+    access_agenda_view,
+    agenda_regions,
+    can_edit_agenda,
+    can_post_progress,
+    user_organisations,
+)
+from .selectors import (
+    agenda_actions,
+    agenda_difference,
+    agenda_progress,
+    agenda_snapshot,
+    is_overdue,
+    is_stale,
+    our_commitments,
+)
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
+    progress = forms.IntegerField(label=gettext_lazy("Progress (%)"), min_value=0, max_value=100)
+    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=ActionStatus.choices)
+
+
+class FreezeForm(forms.Form):
+    note = forms.CharField(label=gettext_lazy("Note"), max_length=250, required=False)
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    agendas = (
+        Agenda.objects.filter(region__in=agenda_regions(request.user)).select_related("region")
+        if request.user.is_authenticated
+        else Agenda.objects.none()
+    )
+    return render(request, "agenda/index.html", {"agendas": agendas})
+
+
+@login_required
+@require_GET
+def agenda_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agenda = access_agenda_view(request.user, pk)
+    top = agenda_actions(agenda)
+    now = timezone.now()
+    for action in top:
+        action.overdue = is_overdue(action, timezone.localdate(now))
+        action.stale = is_stale(action, now)
+    latest = agenda.versions.first()
+    return render(
+        request,
+        "agenda/agenda_detail.html",
+        {
+            "agenda": agenda,
+            "actions": top,
+            "progress": agenda_progress(agenda, top),
+            "goals": agenda.goals.all(),
+            "milestones": agenda.milestones.all(),
+            "latest": latest,
+            "can_edit": can_edit_agenda(request.user, agenda),
+            "freeze_form": FreezeForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access_action_view(request.user, pk)
+    may_post = can_post_progress(request.user, action)
+    form = ProgressForm(
+        request.POST or None, initial={"progress": action.progress, "status": action.status}
+    )
+    if request.method == "POST":
+        if not may_post:
+            return HttpResponse(status=403)
+        if form.is_valid():
+            try:
+                services.progress_post(action=action, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Your progress update has been saved."))
+                return redirect("agenda:action", pk=action.pk)
+    return render(
+        request,
+        "agenda/action_detail.html",
+        {
+            "action": action,
+            "agenda": action.agenda,
+            "updates": action.updates.all(),
+            "subactions": action.children.select_related("owner"),
+            "contributions": action.contributions.select_related("organisation"),
+            "form": form if may_post else None,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_GET
+def our_commitments_view(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "agenda/commitments.html",
+        {"actions": our_commitments(user_organisations(request.user))},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_freeze_view(request: HttpRequest, pk: int) -> HttpResponse:
+    agenda = access_agenda_edit(request.user, pk)
+    if request.method == "GET":
+        return redirect("agenda:agenda", pk=agenda.pk)
+    form = FreezeForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    version = services.agenda_freeze(agenda=agenda, actor=request.user, note=note)
+    messages.success(
+        request, _("Version %(n)s has been frozen for signing.") % {"n": version.number}
+    )
+    return redirect("agenda:agenda", pk=agenda.pk)
+
+
+@login_required
+@require_GET
+def agenda_difference_view(request: HttpRequest, pk: int) -> HttpResponse:
+    agenda = access_agenda_view(request.user, pk)
+    version = agenda.versions.first()
+    changes = agenda_difference(version.content, agenda_snapshot(agenda)) if version else []
+    return render(
+        request,
+        "agenda/difference.html",
+        {"agenda": agenda, "version": version, "changes": changes},
+    )
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def agenda_docx_view(request: HttpRequest, pk: int) -> HttpResponse:
+    agenda = access_agenda_view(request.user, pk)
+    return _download(
+        agenda_docx(agenda, version=agenda.versions.first()),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        f"doe-agenda-{agenda.pk}.docx",
+    )
+
+
+@login_required
+@require_GET
+def agenda_xlsx_view(request: HttpRequest, pk: int) -> HttpResponse:
+    agenda = access_agenda_view(request.user, pk)
+    return _download(
+        agenda_xlsx(agenda),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"doe-agenda-{agenda.pk}.xlsx",
+    )

@@ -1,0 +1,12 @@
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kennisnetwerk.core import hooks
+from kennisnetwerk.core.menu import MenuItem
+
+
+@hooks.register("main_menu_items", order=50)
+def monitoring_item(request: HttpRequest) -> MenuItem:
+    """Monitoring takes the place of the "monitoring" placeholder."""
+    return MenuItem(_("Monitoring"), reverse("monitoring:index"), "monitoring", 50)

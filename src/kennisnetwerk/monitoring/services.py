@@ -1,0 +1,272 @@
+"""Writes of monitoring: indicators and their targets, measurements (by hand, imported or
+computed) and the reach sketches of the parties. Every change is audit-logged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kennisnetwerk.core.audit import audit_log
+from kennisnetwerk.core.models import AuditAction
+from kennisnetwerk.ecosystem.models import Organisation
+from kennisnetwerk.geo.models import Region
+
+from . import sketches
+from .constants import Source, Unit
+from .models import Indicator, Measurement, ReachSketch, Target
+from .periods import PeriodError, period_clean
+
+
+@dataclass
+class IndicatorData:
+    code: str
+    name: str
+    unit: str
+    direction: str
+    frequency: str
+    source: str
+    definition: str = ""
+    metric: str = ""
+    small_cell: int = 10
+    initiative: Any = None
+    action: Any = None
+
+
+def indicator_validate(*, region: Region, data: IndicatorData, instance=None) -> None:
+    from .metrics import metric_get
+
+    errors: dict[str, list[str]] = {}
+    if not data.name.strip():
+        errors.setdefault("name", []).append(_("Enter a name."))
+    if not data.code.strip():
+        errors.setdefault("code", []).append(_("Enter a code."))
+    clash = Indicator.objects.filter(region=region, code=data.code.strip())
+    if instance is not None:
+        clash = clash.exclude(pk=instance.pk)
+    if data.code and clash.exists():
+        errors.setdefault("code", []).append(
+            _("This region already has an indicator with this code.")
+        )
+    if data.source == Source.COMPUTED:
+        if not data.metric or metric_get(data.metric) is None:
+            errors.setdefault("metric", []).append(
+                _("Choose which figure of the platform computes this indicator.")
+            )
+    elif data.metric:
+        errors.setdefault("metric", []).append(
+            _("Only computed indicators have a figure of the platform.")
+        )
+    if data.source == Source.REACH and data.unit != Unit.ENTREPRENEURS:
+        errors.setdefault("unit", []).append(_("Reach is counted in entrepreneurs."))
+    if data.small_cell < 1:
+        errors.setdefault("small_cell", []).append(_("Enter a number of at least 1."))
+    if data.action is not None and data.action.agenda.region_id != region.pk:
+        errors.setdefault("action", []).append(_("The action belongs to another region."))
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def indicator_create(*, region: Region, data: IndicatorData, actor: Any) -> Indicator:
+    """A new indicator of ``region``; it shows on the region's dashboard."""
+    indicator_validate(region=region, data=data)
+    indicator = Indicator.objects.create(
+        region=region,
+        code=data.code.strip(),
+        name=data.name.strip(),
+        definition=data.definition.strip(),
+        unit=data.unit,
+        direction=data.direction,
+        frequency=data.frequency,
+        source=data.source,
+        metric=data.metric,
+        small_cell=data.small_cell,
+        initiative=data.initiative,
+        action=data.action,
+    )
+    audit_log(actor=actor, action=AuditAction.CREATE, obj=indicator)
+    return indicator
+
+
+def _decimal(value: Any, field: str) -> Decimal:
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({field: _("Enter a number.")}) from None
+    if not number.is_finite() or abs(number) >= Decimal("1e12"):
+        raise ValidationError({field: _("Enter a number.")})
+    return number.quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def target_set(*, indicator: Indicator, period: str, value: Any, actor: Any) -> Target:
+    """The target of ``indicator`` for ``period`` (replaces an earlier one)."""
+    try:
+        period = period_clean(period, indicator.frequency)
+    except PeriodError as error:
+        raise ValidationError({"period": str(error)}) from None
+    target, _created = Target.objects.update_or_create(
+        indicator=indicator, period=period, defaults={"value": _decimal(value, "value")}
+    )
+    audit_log(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=indicator,
+        changes={f"target {period}": str(target.value)},
+    )
+    return target
+
+
+def measurement_check(
+    *, indicator: Indicator, period: str, value: Any, unit: str | None = None
+) -> tuple[str, Decimal]:
+    """The cleaned period and value, or ``ValidationError`` naming what is wrong: a period
+    that is not one of the indicator's (or has not begun), a value in another unit."""
+    errors: dict[str, str] = {}
+    try:
+        period = period_clean(period, indicator.frequency, today=timezone.localdate())
+    except PeriodError as error:
+        errors["period"] = str(error)
+    if unit not in (None, "") and unit.strip().lower() not in (
+        indicator.unit,
+        str(indicator.get_unit_display()).lower(),
+    ):
+        errors["unit"] = _(
+            "%(unit)s is not the unit of this indicator; it is measured in %(own)s."
+        ) % {
+            "unit": unit,
+            "own": indicator.get_unit_display(),
+        }
+    try:
+        number = _decimal(value, "value")
+    except ValidationError as error:
+        errors["value"] = error.message_dict["value"][0]
+        number = Decimal(0)
+    if not errors and indicator.unit == Unit.PERCENT and not 0 <= number <= 100:
+        errors["value"] = _("A percentage lies between 0 and 100.")
+    if not errors and indicator.unit != Unit.PERCENT and number < 0 and indicator.unit != Unit.EURO:
+        errors["value"] = _("This value cannot be negative.")
+    if errors:
+        raise ValidationError(errors)
+    return period, number
+
+
+@transaction.atomic
+def measurement_record(
+    *,
+    indicator: Indicator,
+    period: str,
+    value: Any,
+    actor: Any,
+    unit: str | None = None,
+    source: str = Source.MANUAL,
+    note: str = "",
+) -> Measurement:
+    """The value of ``indicator`` in ``period`` (a new measurement replaces the earlier one)."""
+    period, number = measurement_check(indicator=indicator, period=period, value=value, unit=unit)
+    existing = Measurement.objects.filter(indicator=indicator, period=period).first()
+    measurement, _created = Measurement.objects.update_or_create(
+        indicator=indicator,
+        period=period,
+        defaults={
+            "value": number,
+            "source": source,
+            "note": note.strip()[:250],
+            "entered_by": actor if getattr(actor, "is_authenticated", False) else None,
+        },
+    )
+    audit_log(
+        actor=actor,
+        action=AuditAction.UPDATE if existing else AuditAction.CREATE,
+        obj=measurement,
+        changes={"value": [str(existing.value) if existing else None, str(number)]},
+    )
+    return measurement
+
+
+@transaction.atomic
+def sketch_upload(
+    *,
+    indicator: Indicator,
+    organisation: Organisation,
+    period: str,
+    data: bytes,
+    actor: Any,
+) -> ReachSketch:
+    """Store a party's reach sketch for ``indicator`` and ``period`` (replacing its earlier
+    one). Refused with a Dutch reason when the file is not a sketch, was made with another
+    seed or key than the network's, or for another indicator or period."""
+    if indicator.source != Source.REACH:
+        raise ValidationError(_("This indicator is not measured with reach sketches."))
+    try:
+        period = period_clean(period, indicator.frequency)
+    except PeriodError as error:
+        raise ValidationError({"period": str(error)}) from None
+    try:
+        envelope, sketch = sketches.sketch_file_parse(data)
+    except sketches.SketchError as error:
+        raise ValidationError({"file": str(error)}) from None
+    if envelope.indicator != indicator.code:
+        raise ValidationError(
+            {
+                "file": _(
+                    "This sketch was made for indicator %(other)s, not for %(code)s. Make it "
+                    "again with --indicator %(code)s."
+                )
+                % {"other": envelope.indicator or "—", "code": indicator.code}
+            }
+        )
+    if envelope.period.strip().upper() != period:
+        raise ValidationError(
+            {
+                "file": _(
+                    "This sketch was made for period %(other)s, not for %(period)s. Make it "
+                    "again with --period %(period)s."
+                )
+                % {"other": envelope.period or "—", "period": period}
+            }
+        )
+    others = ReachSketch.objects.filter(indicator=indicator, period=period).exclude(
+        organisation=organisation
+    )
+    if others.exclude(key_check=envelope.key_check).exists():
+        raise ValidationError(
+            {
+                "file": _(
+                    "This sketch was made with another network key than the sketches the other "
+                    "parties uploaded for this period. Ask the regional coordinator for the "
+                    "network key and make the sketch again."
+                )
+            }
+        )
+    stored, created = ReachSketch.objects.update_or_create(
+        indicator=indicator,
+        period=period,
+        organisation=organisation,
+        defaults={
+            "sketch": envelope.sketch_bytes,
+            "key_check": envelope.key_check,
+            "valid_numbers": envelope.valid_numbers,
+            "uploaded_by": actor,
+        },
+    )
+    audit_log(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        obj=stored,
+        message=f"{envelope.valid_numbers} KVK numbers, key check {envelope.key_check}",
+    )
+    del sketch
+    return stored
+
+
+@transaction.atomic
+def sketch_delete(*, sketch: ReachSketch, actor: Any) -> None:
+    audit_log(actor=actor, action=AuditAction.DELETE, obj=sketch)
+    sketch.delete()
