@@ -811,3 +811,11 @@ class SuggestionForm(forms.Form):
             .values_list("slug", "name")
         )
         self.fields["thema"].choices = [(t.slug, t.name) for t in _themes()]
+
+
+class ProgrammeDocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word, PowerPoint, Excel, PNG or JPEG."),
+    )

@@ -486,6 +486,44 @@ class PracticeAttachment(TimeStampedModel):
         return self.filename
 
 
+def _document_path(instance: "ProgrammeDocument", filename: str) -> str:
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"learning/documents/{uuid.uuid4().hex}.{suffix}"
+
+
+class ProgrammeDocument(TimeStampedModel):
+    """A document shared in a programme (plan of approach, presentation, minutes of the core
+    team), for its members only."""
+
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("programme"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=_document_path, max_length=200)
+    filename = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("programme document")
+        verbose_name_plural = _("programme documents")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class SessionReport(TimeStampedModel):
     session = models.OneToOneField(
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="report"

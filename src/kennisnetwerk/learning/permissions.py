@@ -33,6 +33,7 @@ from .models import (
     LearningQuestion,
     PracticeExample,
     Programme,
+    ProgrammeDocument,
     ProgrammeMember,
     RegionApplication,
     Registration,
@@ -272,3 +273,30 @@ def access_question_answer(user: Any, pk: int) -> LearningQuestion:
 
 def question_region_choices(user: Any) -> QuerySet[Region]:
     return application_region_choices(user)
+
+
+def access_programme_document_add(user: Any, slug: str) -> Programme:
+    """Members and organisers of a programme share documents in it."""
+    return access_programme_view(user, slug)
+
+
+def access_programme_document(user: Any, pk: int) -> ProgrammeDocument:
+    """A programme's document, for whoever may see the programme."""
+    document = get_object_or_404(ProgrammeDocument.objects.select_related("programme"), pk=pk)
+    if not can_view_programme(user, document.programme):
+        raise PermissionDenied
+    return document
+
+
+def can_remove_programme_document(user: Any, document: ProgrammeDocument) -> bool:
+    """Who added it, and the programme's organisers."""
+    if not user.is_authenticated:
+        return False
+    return document.uploaded_by_id == user.pk or is_programme_organiser(user, document.programme)
+
+
+def access_programme_document_remove(user: Any, pk: int) -> ProgrammeDocument:
+    document = access_programme_document(user, pk)
+    if not can_remove_programme_document(user, document):
+        raise PermissionDenied
+    return document

@@ -33,6 +33,7 @@ from .models import (
     PracticeAttachment,
     PracticeExample,
     Programme,
+    ProgrammeDocument,
     ProgrammeMember,
     RegionApplication,
 )
@@ -619,3 +620,59 @@ def question_answer(
         changes=diff(before, snapshot(question, ["status", "answer"])),
     )
     return question
+
+
+# --- Programme documents -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def programme_document_add(*, programme: Programme, title: str, upload, actor) -> ProgrammeDocument:
+    """Share a document with the programme's members. The type is read from the content and
+    the size checked before anything is stored."""
+    title = (title or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not title:
+        errors["title"] = [_("Give the document a title.")]
+    if upload is None:
+        errors["file"] = [_("Choose a file.")]
+    else:
+        try:
+            suffix, content_type = attachment_type(upload)
+        except ValidationError as error:
+            errors["file"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    document = ProgrammeDocument(
+        programme=programme,
+        title=title[:200],
+        filename=upload.name.rsplit("/", 1)[-1][:200],
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    document.file.save(f"document.{suffix}", upload, save=False)
+    document.save()
+    audit_log(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=document,
+        changes={
+            "programme": [None, programme.title],
+            "title": [None, document.title],
+            "filename": [None, document.filename],
+        },
+    )
+    return document
+
+
+@transaction.atomic
+def programme_document_remove(*, document: ProgrammeDocument, actor) -> None:
+    path, storage = document.file.name, document.file.storage
+    audit_log(
+        actor=actor,
+        action=AuditAction.DELETE,
+        obj=document,
+        changes={"title": [document.title, None], "filename": [document.filename, None]},
+    )
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(path))

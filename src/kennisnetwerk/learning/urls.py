@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_applications, views_library, views_sessions
+from . import views, views_applications, views_documents, views_library, views_sessions
 
 app_name = "learning"
 
@@ -10,6 +10,13 @@ urlpatterns = [
     path("programmas/<slug:slug>/", views.programme, name="programme"),
     path("programmas/<slug:slug>/bewerken/", views.programme_edit, name="programme_edit"),
     path("programmas/<slug:slug>/leden/", views.directory, name="directory"),
+    path("programmas/<slug:slug>/documenten/", views_documents.document_add, name="documents"),
+    path("documenten/<int:pk>/", views_documents.document_download, name="document"),
+    path(
+        "documenten/<int:pk>/verwijderen/",
+        views_documents.document_remove,
+        name="document_remove",
+    ),
     path("programmas/<slug:slug>/leden/beheer/", views.members_manage, name="members_manage"),
     path("programmas/<slug:slug>/mijn-gegevens/", views.visibility, name="visibility"),
     path(

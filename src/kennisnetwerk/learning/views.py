@@ -86,6 +86,7 @@ def programme(request: HttpRequest, slug: str) -> HttpResponse:
             "examples": PracticeExample.objects.filter(
                 reports__session__programme=programme
             ).distinct(),
+            "documents": programme.documents.all()[:10],
             "is_organiser": is_programme_organiser(request.user, programme),
             "member": programme_member(request.user, programme),
         },

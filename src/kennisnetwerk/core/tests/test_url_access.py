@@ -171,6 +171,7 @@ OWN = {
     "learning:practice_create",
     # POST only (405 to a GET); who may register or cancel is tested in learning/tests.
     "learning:register",
+    "learning:document_remove",
     "learning:registration_cancel",
     "agenda:commitments",
 }
@@ -212,6 +213,8 @@ RESTRICTED = {
     "learning:programme_edit",
     "learning:directory",
     "learning:members_manage",
+    "learning:documents",
+    "learning:document",
     "learning:visibility",
     "learning:session_create",
     "learning:application_list",

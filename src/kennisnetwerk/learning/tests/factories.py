@@ -13,6 +13,7 @@ from kennisnetwerk.learning.models import (
     LearningQuestion,
     PracticeExample,
     Programme,
+    ProgrammeDocument,
     ProgrammeMember,
     RegionApplication,
     Session,
@@ -78,6 +79,14 @@ def url_access_samples(region, organisation) -> dict[str, dict]:
     application = RegionApplication.objects.create(
         region=region, motivation="Urgentie", administrative_drive="Wethouder"
     )
+    document = ProgrammeDocument.objects.create(
+        programme=programme,
+        title="Plan van aanpak",
+        file="learning/documents/ontbreekt.pdf",
+        filename="plan.pdf",
+        content_type="application/pdf",
+        size=10,
+    )
     by_slug = {"slug": programme.slug}
     by_session = {"pk": session.pk}
     return {
@@ -90,6 +99,7 @@ def url_access_samples(region, organisation) -> dict[str, dict]:
                 "members_manage",
                 "visibility",
                 "session_create",
+                "documents",
             )
         },
         **{
@@ -105,6 +115,8 @@ def url_access_samples(region, organisation) -> dict[str, dict]:
                 "report_edit",
             )
         },
+        "learning:document": {"pk": document.pk},
+        "learning:document_remove": {"pk": document.pk},
         "learning:practice": {"slug": example.slug},
         "learning:practice_edit": {"slug": example.slug},
         "learning:question": {"pk": question.pk},
