@@ -31,3 +31,15 @@ def reach_world():
         "bom_member": make_member(bom),
         "indicator": indicator,
     }
+
+
+def indicator_make(region, **overrides) -> Indicator:
+    values = {
+        "code": "deelnemers",
+        "name": "Deelnemende ondernemers",
+        "unit": Unit.NUMBER,
+        "frequency": Frequency.YEAR,
+        "source": Source.MANUAL,
+    }
+    values.update(overrides)
+    return Indicator.objects.create(region=region, **values)
