@@ -128,6 +128,13 @@ FLOW = {
     # API on programmes and sessions: 403 without membership, 405 to a GET on a write (the
     # permissions have their own tests in learning/tests).
     "api:get_programme",
+    # API on indicators, measurements and reach: 403 to whoever is not involved in the region
+    # (tested in monitoring/tests/test_api.py), 404 for what does not exist.
+    "api:list_indicators",
+    "api:get_indicator",
+    "api:list_measurements",
+    "api:create_measurement",
+    "api:get_reach",
     "api:list_programme_sessions",
     "api:get_session",
     "api:register_for_session",
