@@ -283,6 +283,7 @@ def update_initiative(request, slug: Text, payload: InitiativeIn):
 # Routers of other apps use the helpers above, so they are added last.
 from .learning import router as learning_router  # noqa: E402
 from .messages import router as messages_router  # noqa: E402
+from .monitoring import router as monitoring_router  # noqa: E402
 from .needs import router as needs_router  # noqa: E402
 from .subscribers import router as subscribers_router  # noqa: E402
 
@@ -290,3 +291,4 @@ api.add_router("", messages_router)
 api.add_router("", subscribers_router)
 api.add_router("", needs_router)
 api.add_router("", learning_router)
+api.add_router("", monitoring_router)

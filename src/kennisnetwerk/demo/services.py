@@ -27,6 +27,7 @@ from .data import (
 )
 from .inventory import contact_for
 from .learning import learning_demo_load
+from .monitoring import monitoring_demo_load
 from .needs import needs_demo_load
 from .outreach import outreach_demo_load
 
@@ -199,4 +200,5 @@ def demo_data_load() -> list[DemoLogin]:
         people[person["key"]] = user
     learning_demo_load(people=people)
     needs_demo_load()
+    monitoring_demo_load()
     return logins

@@ -19,6 +19,12 @@ class IndicatorForm(forms.Form):
         label=_("Definition"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     source = forms.ChoiceField(label=_("Source"), choices=Source.choices)
+    source_detail = forms.CharField(
+        label=_("Where the figures come from"),
+        max_length=250,
+        required=False,
+        help_text=_("E.g. the registration system of the Chamber of Commerce, or a survey."),
+    )
     metric = forms.ChoiceField(label=_("Figure of the platform"), required=False)
     unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices)
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
@@ -31,9 +37,32 @@ class IndicatorForm(forms.Form):
         help_text=_("Reach figures below this number are shown as '< n'."),
     )
 
-    def __init__(self, *args, **kwargs):
+    programme = forms.ModelChoiceField(
+        label=_("Concerns learning programme"), required=False, queryset=None
+    )
+    initiative = forms.ModelChoiceField(
+        label=_("Concerns initiative"), required=False, queryset=None
+    )
+    action = forms.ModelChoiceField(
+        label=_("Concerns DOE agenda action"), required=False, queryset=None
+    )
+
+    def __init__(self, *args, region, **kwargs):
+        from kennisnetwerk.agenda.models import Action
+        from kennisnetwerk.ecosystem.models import Initiative
+        from kennisnetwerk.learning.models import Programme
+
         super().__init__(*args, **kwargs)
         self.fields["metric"].choices = [("", "—")] + [(m.key, m.label) for m in metric_choices()]
+        self.fields["programme"].queryset = Programme.objects.filter(regions=region).order_by(
+            "title"
+        )
+        self.fields["initiative"].queryset = Initiative.objects.filter(
+            inventory_region=region
+        ).order_by("title")
+        self.fields["action"].queryset = Action.objects.filter(agenda__region=region).order_by(
+            "agenda__title", "order", "pk"
+        )
 
     def indicator_data(self) -> IndicatorData:
         data = self.cleaned_data
@@ -47,13 +76,17 @@ class IndicatorForm(forms.Form):
             source=data["source"],
             metric=data["metric"],
             small_cell=data["small_cell"],
+            source_detail=data["source_detail"],
+            programme=data["programme"],
+            initiative=data["initiative"],
+            action=data["action"],
         )
 
 
 class MeasurementForm(forms.Form):
     period = forms.CharField(label=_("Period"), max_length=10)
     value = forms.CharField(label=_("Value"), max_length=30)
-    note = forms.CharField(label=_("Note"), max_length=250, required=False)
+    note = forms.CharField(label=_("Explanation"), max_length=250, required=False)
 
 
 class TargetForm(forms.Form):
@@ -79,5 +112,7 @@ class SketchUploadForm(forms.Form):
 class MeasurementImportForm(forms.Form):
     file = forms.FileField(
         label=_("Excel file (.xlsx)"),
-        help_text=_("Columns: period, value, unit (optional), note (optional)."),
+        help_text=_(
+            "Columns Periode and Waarde, optionally Eenheid and Toelichting; one period per row."
+        ),
     )

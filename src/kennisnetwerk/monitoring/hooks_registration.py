@@ -10,3 +10,10 @@ from kennisnetwerk.core.menu import MenuItem
 def monitoring_item(request: HttpRequest) -> MenuItem:
     """Monitoring takes the place of the "monitoring" placeholder."""
     return MenuItem(_("Monitoring"), reverse("monitoring:index"), "monitoring", 50)
+
+
+@hooks.register("schedule_tick")
+def monitoring_computed_indicators(now):
+    from .schedule import monitoring_schedule_tick
+
+    return monitoring_schedule_tick(now)

@@ -2,7 +2,8 @@
 sources. Another app adds its figures with ``metric_register`` (e.g. the learning programme's
 registrations and attendance), without changing anything here.
 
-A metric computes the value for a region over a period (first and last day)."""
+A metric computes the value for a scope — a region, or one learning programme of it — over
+a period (first and last day). Metrics that do not concern programmes ignore the programme."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -20,7 +22,14 @@ from kennisnetwerk.geo.models import Region
 
 from .constants import Unit
 
-Compute = Callable[[Region, dt.date, dt.date], Decimal | int]
+
+@dataclass(frozen=True)
+class Scope:
+    region: Region
+    programme: Any = None  # a learning Programme, or None for the whole region
+
+
+Compute = Callable[[Scope, dt.date, dt.date], Decimal | int]
 
 
 @dataclass(frozen=True)
@@ -75,21 +84,21 @@ def _start_of(day: dt.date) -> dt.datetime:
 # --- The figures that exist on the platform today ---------------------------------------------
 
 
-def _subscribers(region: Region, start: dt.date, end: dt.date) -> int:
+def _subscribers(scope: Scope, start: dt.date, end: dt.date) -> int:
     from kennisnetwerk.outreach.constants import SubscriberStatus
     from kennisnetwerk.outreach.models import Subscriber
 
     return Subscriber.objects.filter(
-        region=region, status=SubscriberStatus.ACTIVE, confirmed_at__lt=_end_of(end)
+        region=scope.region, status=SubscriberStatus.ACTIVE, confirmed_at__lt=_end_of(end)
     ).count()
 
 
-def _digests_delivered(region: Region, start: dt.date, end: dt.date) -> int:
+def _digests_delivered(scope: Scope, start: dt.date, end: dt.date) -> int:
     from kennisnetwerk.outreach.constants import MailStatus
     from kennisnetwerk.outreach.models import OutboxMail
 
     return OutboxMail.objects.filter(
-        run__region=region,
+        run__region=scope.region,
         status=MailStatus.SENT,
         sent_at__gte=_start_of(start),
         sent_at__lt=_end_of(end),
@@ -107,16 +116,16 @@ def _initiatives_query(region: Region, start: dt.date, end: dt.date):
     )
 
 
-def _initiatives(region: Region, start: dt.date, end: dt.date) -> int:
-    return _initiatives_query(region, start, end).count()
+def _initiatives(scope: Scope, start: dt.date, end: dt.date) -> int:
+    return _initiatives_query(scope.region, start, end).count()
 
 
-def _actions_on_schedule(region: Region, start: dt.date, end: dt.date) -> Decimal:
+def _actions_on_schedule(scope: Scope, start: dt.date, end: dt.date) -> Decimal:
     """The share (%) of the region's open and finished agenda actions due by the end of the
     period that are done or not yet past their deadline."""
     from kennisnetwerk.agenda.selectors import actions_on_schedule_share
 
-    return actions_on_schedule_share(region=region, day=min(end, timezone.localdate()))
+    return actions_on_schedule_share(region=scope.region, day=min(end, timezone.localdate()))
 
 
 metric_register(
@@ -136,6 +145,63 @@ metric_register(
 )
 
 
+def _sessions(scope: Scope, start: dt.date, end: dt.date):
+    """Sessions of the scope's programme (or of the programmes the region takes part in) that
+    start within the period and were not cancelled."""
+    from kennisnetwerk.learning.constants import SessionStatus
+    from kennisnetwerk.learning.models import Session
+
+    sessions = Session.objects.filter(
+        starts_at__gte=_start_of(start), starts_at__lt=_end_of(end)
+    ).exclude(status=SessionStatus.CANCELLED)
+    if scope.programme is not None:
+        return sessions.filter(programme=scope.programme)
+    return sessions.filter(programme__regions=scope.region).distinct()
+
+
+def _sessions_held(scope: Scope, start: dt.date, end: dt.date) -> int:
+    return _sessions(scope, start, end).filter(ends_at__lte=timezone.now()).count()
+
+
+def _registrations(scope: Scope, start: dt.date, end: dt.date) -> int:
+    from kennisnetwerk.learning.constants import RegistrationStatus
+    from kennisnetwerk.learning.models import Registration
+
+    return Registration.objects.filter(
+        session__in=_sessions(scope, start, end).values("pk"),
+        status=RegistrationStatus.REGISTERED,
+    ).count()
+
+
+def _attendance(scope: Scope, start: dt.date, end: dt.date) -> int:
+    from kennisnetwerk.learning.models import Registration
+
+    return Registration.objects.filter(
+        session__in=_sessions(scope, start, end).values("pk"), attended=True
+    ).count()
+
+
+metric_register(
+    Metric("learning-sessions", _("Sessions held (learning together)"), Unit.NUMBER, _sessions_held)
+)
+metric_register(
+    Metric(
+        "learning-registrations",
+        _("Registrations for sessions (learning together)"),
+        Unit.NUMBER,
+        _registrations,
+    )
+)
+metric_register(
+    Metric(
+        "learning-attendance",
+        _("Attendance at sessions (learning together)"),
+        Unit.NUMBER,
+        _attendance,
+    )
+)
+
+
 def _theme_metric(slug: str) -> Metric | None:
     from kennisnetwerk.ecosystem.models import Theme
 
@@ -143,8 +209,8 @@ def _theme_metric(slug: str) -> Metric | None:
     if theme is None:
         return None
 
-    def compute(region: Region, start: dt.date, end: dt.date) -> int:
-        return _initiatives_query(region, start, end).filter(themes=theme).count()
+    def compute(scope: Scope, start: dt.date, end: dt.date) -> int:
+        return _initiatives_query(scope.region, start, end).filter(themes=theme).count()
 
     return Metric(
         f"initiatives-theme:{slug}",

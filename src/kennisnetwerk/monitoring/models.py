@@ -10,16 +10,26 @@ from kennisnetwerk.agenda.models import Action
 from kennisnetwerk.core.models import TimeStampedModel
 from kennisnetwerk.ecosystem.models import Initiative, Organisation
 from kennisnetwerk.geo.models import Region
+from kennisnetwerk.learning.models import Programme
 
 from .constants import DEFAULT_SMALL_CELL, Direction, Frequency, Source, Unit
 
 
 class Indicator(TimeStampedModel):
-    """What a region (or MKB-Deal) measures. It may concern one initiative or agenda action."""
+    """What a region (or MKB-Deal) measures. It may concern one learning programme,
+    initiative or agenda action; the region stays accountable for it."""
 
     region = models.ForeignKey(
         Region,
         verbose_name=_("region or deal"),
+        on_delete=models.PROTECT,
+        related_name="indicators",
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("learning programme"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="indicators",
     )
@@ -54,6 +64,12 @@ class Indicator(TimeStampedModel):
         _("period"), max_length=10, choices=Frequency.choices, default=Frequency.YEAR
     )
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    source_detail = models.CharField(
+        _("where the figures come from"),
+        max_length=250,
+        blank=True,
+        help_text=_("E.g. the registration system of the Chamber of Commerce, or a survey."),
+    )
     metric = models.CharField(
         _("metric of the platform"),
         max_length=80,
@@ -64,6 +80,12 @@ class Indicator(TimeStampedModel):
         _("smallest number shown"),
         default=DEFAULT_SMALL_CELL,
         help_text=_("Reach figures below this number are shown as '< n'."),
+    )
+    computed_on = models.DateField(
+        _("last computed on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the schedule last computed this indicator's figures."),
     )
 
     class Meta:

@@ -17,6 +17,29 @@ from kennisnetwerk.outreach.permissions import is_region_editor, message_sender_
 from .models import Indicator, ReachSketch
 
 
+def _programme_viewer(user: Any, indicator: Indicator) -> bool:
+    from kennisnetwerk.learning.permissions import can_view_programme
+
+    return indicator.programme is not None and can_view_programme(user, indicator.programme)
+
+
+def _programme_organiser(user: Any, indicator: Indicator) -> bool:
+    from kennisnetwerk.learning.permissions import is_programme_organiser
+
+    return indicator.programme is not None and is_programme_organiser(user, indicator.programme)
+
+
+def can_view_indicator(user: Any, indicator: Indicator) -> bool:
+    """The region's figures, and a programme's indicators for the programme's members."""
+    return can_view_monitoring(user, indicator.region) or _programme_viewer(user, indicator)
+
+
+def can_manage_indicator(user: Any, indicator: Indicator) -> bool:
+    """Targets and measurements: the region's coordinators (and facilitators); for a
+    programme's indicator also its organisers."""
+    return is_region_editor(user, indicator.region) or _programme_organiser(user, indicator)
+
+
 def can_view_monitoring(user: Any, region: Region) -> bool:
     """A region's figures are for its coordinators, the facilitators and its parties."""
     return is_region_editor(user, region) or is_region_participant(user, region)
@@ -38,19 +61,21 @@ def access_monitoring_manage(user: Any, slug: str) -> Region:
 
 
 def _indicator(pk: int) -> Indicator:
-    return get_object_or_404(Indicator.objects.select_related("region"), pk=pk)
+    return get_object_or_404(
+        Indicator.objects.select_related("region", "programme", "initiative", "action"), pk=pk
+    )
 
 
 def access_indicator_view(user: Any, pk: int) -> Indicator:
     indicator = _indicator(pk)
-    if not can_view_monitoring(user, indicator.region):
+    if not can_view_indicator(user, indicator):
         raise PermissionDenied
     return indicator
 
 
 def access_indicator_manage(user: Any, pk: int) -> Indicator:
     indicator = _indicator(pk)
-    if not is_region_editor(user, indicator.region):
+    if not can_manage_indicator(user, indicator):
         raise PermissionDenied
     return indicator
 
@@ -75,3 +100,22 @@ def access_own_sketch(user: Any, pk: int) -> ReachSketch:
     if not (user.is_authenticated and sketch.organisation.memberships.filter(user=user).exists()):
         raise PermissionDenied
     return sketch
+
+
+def access_programme_monitoring(user: Any, slug: str):
+    """A programme's dashboard: for whoever may see the programme (its members, its core
+    team, the coordinators of its regions and the facilitators)."""
+    from kennisnetwerk.learning.models import Programme
+    from kennisnetwerk.learning.permissions import can_view_programme
+
+    programme = get_object_or_404(Programme, slug=slug)
+    if not can_view_programme(user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def monitoring_programmes(user: Any):
+    """The programmes whose dashboard a person can open from the overview."""
+    from kennisnetwerk.learning.permissions import visible_programmes
+
+    return visible_programmes(user).order_by("title")

@@ -3,6 +3,7 @@ computed) and the reach sketches of the parties. Every change is audit-logged.""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -15,12 +16,13 @@ from django.utils.translation import gettext as _
 from kennisnetwerk.core.audit import audit_log
 from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.ecosystem.models import Organisation
+from kennisnetwerk.geo.constants import RegionKind
 from kennisnetwerk.geo.models import Region
 
 from . import sketches
 from .constants import Source, Unit
 from .models import Indicator, Measurement, ReachSketch, Target
-from .periods import PeriodError, period_clean
+from .periods import PeriodError, period_bounds, period_clean, recent_periods
 
 
 @dataclass
@@ -34,6 +36,8 @@ class IndicatorData:
     definition: str = ""
     metric: str = ""
     small_cell: int = 10
+    source_detail: str = ""
+    programme: Any = None
     initiative: Any = None
     action: Any = None
 
@@ -68,6 +72,18 @@ def indicator_validate(*, region: Region, data: IndicatorData, instance=None) ->
         errors.setdefault("small_cell", []).append(_("Enter a number of at least 1."))
     if data.action is not None and data.action.agenda.region_id != region.pk:
         errors.setdefault("action", []).append(_("The action belongs to another region."))
+    if (
+        data.programme is not None
+        and not data.programme.regions.filter(pk=region.pk).exists()
+        and region.kind != RegionKind.NATIONAL
+    ):
+        errors.setdefault("programme", []).append(
+            _("The region does not take part in this programme.")
+        )
+    if data.initiative is not None and data.initiative.inventory_region_id != region.pk:
+        errors.setdefault("initiative", []).append(
+            _("The initiative belongs to the inventory of another region.")
+        )
     if errors:
         raise ValidationError(errors)
 
@@ -85,8 +101,10 @@ def indicator_create(*, region: Region, data: IndicatorData, actor: Any) -> Indi
         direction=data.direction,
         frequency=data.frequency,
         source=data.source,
+        source_detail=data.source_detail.strip(),
         metric=data.metric,
         small_cell=data.small_cell,
+        programme=data.programme,
         initiative=data.initiative,
         action=data.action,
     )
@@ -168,7 +186,15 @@ def measurement_record(
     source: str = Source.MANUAL,
     note: str = "",
 ) -> Measurement:
-    """The value of ``indicator`` in ``period`` (a new measurement replaces the earlier one)."""
+    """The value of ``indicator`` in ``period`` (a new measurement replaces the earlier one).
+    The figures of computed and reach indicators come from the platform, not from people."""
+    if source != Source.COMPUTED and indicator.source in (Source.COMPUTED, Source.REACH):
+        raise ValidationError(
+            _(
+                "The figures of this indicator are computed by the platform; they cannot be "
+                "entered or imported."
+            )
+        )
     period, number = measurement_check(indicator=indicator, period=period, value=value, unit=unit)
     existing = Measurement.objects.filter(indicator=indicator, period=period).first()
     measurement, _created = Measurement.objects.update_or_create(
@@ -270,3 +296,45 @@ def sketch_upload(
 def sketch_delete(*, sketch: ReachSketch, actor: Any) -> None:
     audit_log(actor=actor, action=AuditAction.DELETE, obj=sketch)
     sketch.delete()
+
+
+def indicator_compute(*, indicator: Indicator, today: dt.date) -> list[Measurement]:
+    """Compute the figures of a computed indicator for the current period and the one before
+    (which may have changed until it ended), following the registry of metric sources. A
+    figure that did not change is left as it is."""
+    from .metrics import Scope, metric_get
+
+    metric = metric_get(indicator.metric)
+    if indicator.source != Source.COMPUTED or metric is None:
+        return []
+    scope = Scope(region=indicator.region, programme=indicator.programme)
+    recorded = []
+    with transaction.atomic():
+        for period in recent_periods(today, indicator.frequency, 2):
+            start, end = period_bounds(period, indicator.frequency)
+            value = Decimal(metric.compute(scope, start, end)).quantize(Decimal("0.01"))
+            existing = Measurement.objects.filter(indicator=indicator, period=period).first()
+            if existing is not None and existing.value == value:
+                continue
+            recorded.append(
+                measurement_record(
+                    indicator=indicator,
+                    period=period,
+                    value=value,
+                    actor=None,
+                    source=Source.COMPUTED,
+                    note=str(metric.label)[:250],
+                )
+            )
+        Indicator.objects.filter(pk=indicator.pk).update(computed_on=today)
+    return recorded
+
+
+def indicators_due(*, today: dt.date) -> list[Indicator]:
+    """Computed indicators not yet computed today."""
+    return list(
+        Indicator.objects.filter(source=Source.COMPUTED)
+        .exclude(computed_on=today)
+        .select_related("region", "programme")
+        .order_by("pk")
+    )

@@ -128,6 +128,13 @@ FLOW = {
     # API on programmes and sessions: 403 without membership, 405 to a GET on a write (the
     # permissions have their own tests in learning/tests).
     "api:get_programme",
+    # API on indicators, measurements and reach: 403 to whoever is not involved in the region
+    # (tested in monitoring/tests/test_api.py), 404 for what does not exist.
+    "api:list_indicators",
+    "api:get_indicator",
+    "api:list_measurements",
+    "api:create_measurement",
+    "api:get_reach",
     "api:list_programme_sessions",
     "api:get_session",
     "api:register_for_session",
@@ -235,6 +242,11 @@ RESTRICTED = {
     "monitoring:measurement_add",
     "monitoring:target_add",
     "monitoring:measurements_csv",
+    "monitoring:measurement_import",
+    "monitoring:measurements_xlsx",
+    "monitoring:region_table",
+    "monitoring:programme",
+    "monitoring:programme_table",
     "monitoring:sketch_upload",
     "monitoring:reach",
     "monitoring:reach_csv",
@@ -303,12 +315,17 @@ def _monitoring_samples(region, party):
     )
     by_indicator = {"pk": indicator.pk}
     names = ["indicator", "measurement_add", "target_add", "measurements_csv", "sketch_upload"]
+    names += ["measurement_import", "measurements_xlsx"]
     samples = {f"monitoring:{name}": by_indicator for name in names}
     samples["monitoring:reach"] = samples["monitoring:reach_csv"] = {
         "pk": indicator.pk,
         "period": "2025",
     }
     samples["monitoring:sketch_download"] = {"pk": sketch.pk}
+    samples["monitoring:region_table"] = {"slug": region.slug, "key": "doe-agenda", "fmt": "csv"}
+    # The programme of url_access_samples (learning) in the same region.
+    samples["monitoring:programme"] = {"slug": "cop-thuisregio"}
+    samples["monitoring:programme_table"] = {"slug": "cop-thuisregio", "key": "leren", "fmt": "csv"}
     from kennisnetwerk.agenda.models import Action, Agenda
 
     agenda = Agenda.objects.create(region=region, title="DOE-agenda", start_date="2026-01-01")
