@@ -80,10 +80,11 @@ class Dashboard:
     agenda: Figure | None = None
     reach: list[ReachPart] = field(default_factory=list)
     learning: Figure | None = None
+    needs: Figure | None = None
 
     def figure(self, key: str) -> Figure | None:
         figures = [p.figure for p in self.indicators] + [p.figure for p in self.reach]
-        figures += [f for f in (self.agenda, self.learning) if f is not None]
+        figures += [f for f in (self.agenda, self.learning, self.needs) if f is not None]
         return next((f for f in figures if f.key == key), None)
 
 
@@ -290,6 +291,45 @@ def _sessions_figure(programme: Programme) -> Figure | None:
     )
 
 
+def _needs_figure(region: Region) -> Figure | None:
+    """Entrepreneurs' questions per theme: how many, how many still open, and how many have
+    no good match in the offer (the gap report's headline; the report itself is in needs)."""
+    from kennisnetwerk.needs.constants import NeedStatus
+    from kennisnetwerk.needs.matching import GOOD_MATCH
+    from kennisnetwerk.needs.models import Need
+
+    # One query: each question once per theme (or once without), with its best kept match.
+    rows = list(
+        Need.objects.filter(region=region)
+        .annotate(best=Max("matches__score"))
+        .values_list("pk", "status", "best", "matched_at", "themes__name")
+    )
+    if not rows:
+        return None
+    counts: dict[str, list[int]] = {}
+    for _pk, status, best, matched_at, theme in rows:
+        unmatched = matched_at is not None and (best is None or best < GOOD_MATCH)
+        row = counts.setdefault(theme or str(_("no theme")), [0, 0, 0])
+        row[0] += 1
+        row[1] += status == NeedStatus.OPEN
+        row[2] += unmatched
+    ordered = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
+    return Figure(
+        key="vragen",
+        title=_("Entrepreneurs' questions per theme"),
+        headers=[_("Theme"), _("Questions"), _("Open"), _("Without a good match")],
+        rows=[[name, *values] for name, values in ordered],
+        chart=grouped_chart(
+            [name for name, _values in ordered],
+            [
+                (_("Questions"), [values[0] for _name, values in ordered]),
+                (_("Without a good match"), [values[2] for _name, values in ordered]),
+            ],
+        ),
+        note=_("A question about several themes counts once for each."),
+    )
+
+
 def region_dashboard(region: Region) -> Dashboard:
     """The dashboard of a region or MKB-Deal."""
     indicators = _indicators(Indicator.objects.filter(region=region))
@@ -299,6 +339,7 @@ def region_dashboard(region: Region) -> Dashboard:
         agenda=_agenda_figure(Agenda.objects.filter(region=region)),
         reach=_reach_parts([p.indicator for p in indicators]),
         learning=_programmes_figure(Programme.objects.filter(regions=region)),
+        needs=_needs_figure(region),
     )
 
 

@@ -110,3 +110,38 @@ def test_the_programme_dashboard_is_for_the_programmes_people(
     assert client.get(url).status_code == 403
     table = reverse("monitoring:programme_table", args=[programme.slug, "leren", "csv"])
     assert client.get(table).status_code == 403
+
+
+def test_the_region_dashboard_shows_questions_per_theme_and_links_the_gap_report(
+    client, world, django_assert_max_num_queries
+):
+    from django.utils import timezone
+
+    from kennisnetwerk.ecosystem.models import Theme
+    from kennisnetwerk.ecosystem.tests.factories import InitiativeFactory
+    from kennisnetwerk.needs.models import Need, NeedMatch
+
+    region = world["region"]
+    personeel = Theme.objects.exclude(slug="digitalisering").order_by("pk").first()
+    digitaal = Theme.objects.get(slug="digitalisering")
+    now = timezone.now()
+    answered = Need.objects.create(region=region, question="Personeel gezocht", matched_at=now)
+    answered.themes.set([personeel])
+    NeedMatch.objects.create(need=answered, initiative=InitiativeFactory(), rank=1, score=0.8)
+    unmatched = Need.objects.create(region=region, question="Webshop bouwen", matched_at=now)
+    unmatched.themes.set([personeel, digitaal])
+    Need.objects.create(region=region, question="Nog niet gematcht")
+
+    client.force_login(world["coordinator"])
+    with django_assert_max_num_queries(15):
+        html = client.get(reverse("monitoring:region", args=[region.slug])).content.decode()
+    assert "Vragen van ondernemers per thema" in html
+    # personeel: 2 questions, both open, one of them without a good match
+    rows = {
+        name: html.split(f'<th scope="row">{name}</th>', 1)[1].split("</tr>", 1)[0]
+        for name in (personeel.name, digitaal.name, "geen thema")
+    }
+    assert rows[personeel.name] == "<td>2</td><td>2</td><td>1</td>"
+    assert rows[digitaal.name] == "<td>1</td><td>1</td><td>1</td>"
+    assert rows["geen thema"] == "<td>1</td><td>1</td><td>0</td>"
+    assert f'href="/vraag/{region.slug}/hiaten/"' in html
