@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditAction, AuditLogEntry
@@ -24,3 +25,13 @@ class AuditLogFilterForm(forms.Form):
         self.fields["object_type"].queryset = ContentType.objects.filter(pk__in=used).order_by(
             "model"
         )
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ``ValidationError`` on the form: errors about a field of the form at
+    that field, the others above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -465,7 +465,20 @@ def _attachment_path(instance: "PracticeAttachment", filename: str) -> str:
     return f"learning/practice/{uuid.uuid4().hex}.{suffix}"
 
 
-class PracticeAttachment(TimeStampedModel):
+class StoredFile(TimeStampedModel):
+    """A file someone uploaded: stored under a random name, with the original name (used on
+    download), the type read from its content, and its size. Subclasses add ``file`` with
+    their own folder."""
+
+    filename = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+
+    class Meta:
+        abstract = True
+
+
+class PracticeAttachment(StoredFile):
     example = models.ForeignKey(
         PracticeExample,
         verbose_name=_("practice example"),
@@ -473,9 +486,6 @@ class PracticeAttachment(TimeStampedModel):
         related_name="attachments",
     )
     file = models.FileField(_("file"), upload_to=_attachment_path, max_length=200)
-    filename = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("file type"), max_length=100)
-    size = models.PositiveIntegerField(_("size in bytes"))
 
     class Meta:
         verbose_name = _("attachment")
@@ -491,7 +501,7 @@ def _document_path(instance: "ProgrammeDocument", filename: str) -> str:
     return f"learning/documents/{uuid.uuid4().hex}.{suffix}"
 
 
-class ProgrammeDocument(TimeStampedModel):
+class ProgrammeDocument(StoredFile):
     """A document shared in a programme (plan of approach, presentation, minutes of the core
     team), for its members only."""
 
@@ -503,9 +513,6 @@ class ProgrammeDocument(TimeStampedModel):
     )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to=_document_path, max_length=200)
-    filename = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(_("file type"), max_length=100)
-    size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("added by"),

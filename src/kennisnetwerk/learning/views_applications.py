@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kennisnetwerk.core.forms import add_service_errors
 from kennisnetwerk.core.permissions import is_network_facilitator
 
 from . import services
@@ -22,14 +23,6 @@ from .permissions import (
     access_application_review,
     access_application_view,
 )
-
-
-def _attach_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _split_errors(form, error: ValidationError) -> list[str]:
@@ -137,7 +130,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            add_service_errors(form, error)
         else:
             if application.status == ApplicationStatus.ACCEPTED:
                 messages.success(

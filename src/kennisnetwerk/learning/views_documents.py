@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kennisnetwerk.core.forms import add_service_errors
+
 from . import services
 from .forms import ProgrammeDocumentForm
 from .permissions import (
@@ -34,9 +36,7 @@ def document_add(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The document is shared with the programme."))
             return redirect("learning:documents", slug=programme.slug)

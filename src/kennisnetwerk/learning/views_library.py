@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kennisnetwerk.accounts.models import User
+from kennisnetwerk.core.forms import add_service_errors
 from kennisnetwerk.ecosystem.models import Theme
 from kennisnetwerk.geo.models import Region
 
@@ -41,14 +42,6 @@ from .permissions import (
 )
 from .selectors import LessonFilters, PracticeFilters, lesson_list, practice_detail, practice_list
 from .suggestions import people_suggestions, region_suggestions, region_themes
-
-
-def _attach(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_GET
@@ -98,7 +91,7 @@ def practice_create(request: HttpRequest) -> HttpResponse:
         try:
             example = services.practice_create(data=form.practice_data(), actor=request.user)
         except ValidationError as error:
-            _attach(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The practice example has been added to the library."))
             return redirect("learning:practice", slug=example.slug)
@@ -136,7 +129,7 @@ def practice_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _attach(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The practice example has been saved."))
             return redirect("learning:practice", slug=example.slug)
@@ -212,7 +205,7 @@ def question_create(request: HttpRequest) -> HttpResponse:
         try:
             question = services.question_create(data=form.question_data(), actor=request.user)
         except ValidationError as error:
-            _attach(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your learning question has been shared with the network."))
             return redirect("learning:question", pk=question.pk)
@@ -260,7 +253,7 @@ def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.question_answer(question=question, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _attach(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The learning question has been updated."))
             return redirect("learning:question", pk=question.pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kennisnetwerk.accounts.models import User
+from kennisnetwerk.core.forms import add_service_errors
 from kennisnetwerk.ecosystem.models import Organisation
 
 from . import services_sessions as services
@@ -77,7 +78,7 @@ def session_create(request: HttpRequest, slug: str) -> HttpResponse:
                 programme=programme, data=form.session_data(), actor=request.user
             )
         except ValidationError as error:
-            _attach(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The session has been planned."))
             return redirect("learning:session", pk=session.pk)
@@ -87,14 +88,6 @@ def session_create(request: HttpRequest, slug: str) -> HttpResponse:
         {"form": form, "programme": programme},
         status=400 if request.method == "POST" else 200,
     )
-
-
-def _attach(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -110,7 +103,7 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.session_update(session=session, data=form.session_data(), actor=request.user)
         except ValidationError as error:
-            _attach(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The session has been saved."))
             return redirect("learning:session", pk=session.pk)
@@ -419,7 +412,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             with transaction.atomic():
                 services.report_save(session=session, data=data, actor=request.user)
         except ValidationError as error:
-            _attach(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The report has been saved."))
             return redirect("learning:session", pk=session.pk)
