@@ -3,7 +3,6 @@ updates, "our commitments", freezing a version, the difference since, and the ex
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,23 +10,23 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import services
-from .constants import ActionStatus
 from .exports import agenda_docx, agenda_xlsx
-from .models import Agenda
+from .forms import FreezeForm, ProgressForm
 from .permissions import (
     access_action_view,
     access_agenda_edit,
     access_agenda_view,
-    agenda_regions,
+    agenda_create_regions,
     can_edit_agenda,
     can_post_progress,
     user_organisations,
+    visible_agendas,
 )
 from .selectors import (
+    adoptable_agreements,
     agenda_actions,
     agenda_difference,
     agenda_progress,
@@ -38,24 +37,11 @@ from .selectors import (
 )
 
 
-class ProgressForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
-    progress = forms.IntegerField(label=gettext_lazy("Progress (%)"), min_value=0, max_value=100)
-    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=ActionStatus.choices)
-
-
-class FreezeForm(forms.Form):
-    note = forms.CharField(label=gettext_lazy("Note"), max_length=250, required=False)
-
-
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    agendas = (
-        Agenda.objects.filter(region__in=agenda_regions(request.user)).select_related("region")
-        if request.user.is_authenticated
-        else Agenda.objects.none()
-    )
-    return render(request, "agenda/index.html", {"agendas": agendas})
+    agendas = visible_agendas(request.user).select_related("region", "programme")
+    may_create = request.user.is_authenticated and agenda_create_regions(request.user).exists()
+    return render(request, "agenda/index.html", {"agendas": agendas, "may_create": may_create})
 
 
 @login_required
@@ -80,6 +66,7 @@ def agenda_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "latest": latest,
             "can_edit": can_edit_agenda(request.user, agenda),
             "freeze_form": FreezeForm(),
+            "adoptable": adoptable_agreements(agenda).count(),
         },
     )
 
@@ -114,6 +101,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "subactions": action.children.select_related("owner"),
             "contributions": action.contributions.select_related("organisation"),
             "form": form if may_post else None,
+            "can_edit": can_edit_agenda(request.user, action.agenda),
         },
         status=400 if request.method == "POST" else 200,
     )

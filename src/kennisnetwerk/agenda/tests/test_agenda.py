@@ -19,7 +19,7 @@ from kennisnetwerk.agenda.selectors import agenda_actions, agenda_progress
 
 
 @pytest.fixture
-def world(db):
+def world(reference_data):
     region = RegionFactory(name="Noordoost-Brabant", municipalities=["Oss"])
     coordinator = make_coordinator(region)
     owner = OrganisationFactory(name="Gemeente Oss (fictief)")

@@ -173,6 +173,8 @@ OWN = {
     "learning:register",
     "learning:registration_cancel",
     "agenda:commitments",
+    # Scoped to the coordinator's own regions (the outsider coordinates another one).
+    "agenda:create",
 }
 # Pages a coordinator and party member of another region may not use.
 RESTRICTED = {
@@ -242,6 +244,16 @@ RESTRICTED = {
     "agenda:docx",
     "agenda:xlsx",
     "agenda:action",
+    "agenda:edit",
+    "agenda:goal_create",
+    "agenda:action_create",
+    "agenda:milestone_create",
+    "agenda:adopt",
+    "agenda:goal_edit",
+    "agenda:milestone_edit",
+    "agenda:action_edit",
+    "agenda:contribution_add",
+    "agenda:contribution_remove",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "doe-agenda"}}
@@ -310,9 +322,18 @@ def _monitoring_samples(region, party):
 
     agenda = Agenda.objects.create(region=region, title="DOE-agenda", start_date="2026-01-01")
     action = Action.objects.create(agenda=agenda, title="Actie", owner=party)
-    for name in ("agenda", "freeze", "difference", "docx", "xlsx"):
+    for name in ("agenda", "freeze", "difference", "docx", "xlsx", "edit", "adopt"):
         samples[f"agenda:{name}"] = {"pk": agenda.pk}
-    samples["agenda:action"] = {"pk": action.pk}
+    for name in ("goal_create", "action_create", "milestone_create"):
+        samples[f"agenda:{name}"] = {"pk": agenda.pk}
+    for name in ("action", "action_edit", "contribution_add"):
+        samples[f"agenda:{name}"] = {"pk": action.pk}
+    goal = agenda.goals.create(title="Doel")
+    milestone = agenda.milestones.create(title="Mijlpaal", date="2026-06-01")
+    contribution = action.contributions.create(organisation=party, hours=8)
+    samples["agenda:goal_edit"] = {"pk": goal.pk}
+    samples["agenda:milestone_edit"] = {"pk": milestone.pk}
+    samples["agenda:contribution_remove"] = {"pk": contribution.pk}
     return samples
 
 
