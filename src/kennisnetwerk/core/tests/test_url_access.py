@@ -74,6 +74,7 @@ PUBLIC = {
     "api:get_practice_example",
     # Anonymous callers get an empty list.
     "api:list_programmes",
+    "api:list_agendas",
     "monitoring:index",
     "agenda:index",
 }
@@ -104,6 +105,14 @@ FLOW = {
     "account_change_phone",
     "accounts:invitation",
     "api:api-root",
+    # The DOE agenda in the API: 403 for whoever may not see or change the agenda or action
+    # (the outsider's GET of a POST-only URL is a 405); tested in api/tests/test_api_agenda.py.
+    "api:get_agenda",
+    "api:list_agenda_actions",
+    "api:create_action",
+    "api:get_action",
+    "api:list_progress_updates",
+    "api:post_progress_update",
     "outreach:confirm",
     "outreach:preferences",
     "outreach:unsubscribe",
