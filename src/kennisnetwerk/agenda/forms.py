@@ -132,7 +132,7 @@ class ContributionForm(forms.Form):
         label=_("Money (euro)"), required=False, min_value=0, max_digits=12, decimal_places=2
     )
     people = forms.IntegerField(label=_("People"), required=False, min_value=0, max_value=10_000)
-    note = forms.CharField(label=_("Note"), max_length=250, required=False)
+    note = forms.CharField(label=_("Explanation"), max_length=250, required=False)
 
     def __init__(self, *args, organisations, **kw):
         super().__init__(*args, **kw)
@@ -198,4 +198,9 @@ class ProgressForm(forms.Form):
 
 
 class FreezeForm(forms.Form):
-    note = forms.CharField(label=_("Note"), max_length=250, required=False)
+    note = forms.CharField(
+        label=_("Note for the signatories"),
+        max_length=250,
+        required=False,
+        help_text=_("For example the meeting in which the administrators sign this version."),
+    )
