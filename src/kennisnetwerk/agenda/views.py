@@ -110,11 +110,15 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def our_commitments_view(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "agenda/commitments.html",
-        {"actions": our_commitments(user_organisations(request.user))},
-    )
+    organisations = user_organisations(request.user)
+    ours = set(organisations.values_list("pk", flat=True))
+    actions = our_commitments(organisations)
+    today = timezone.localdate()
+    for action in actions:
+        action.ours = [c for c in action.contributions.all() if c.organisation_id in ours]
+        action.we_own = action.owner_id in ours
+        action.overdue = is_overdue(action, today)
+    return render(request, "agenda/commitments.html", {"actions": actions})
 
 
 @login_required

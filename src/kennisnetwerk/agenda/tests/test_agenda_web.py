@@ -3,6 +3,7 @@ in one step, the daily reminders through the platform's schedule and a real SMTP
 the dashboard widget."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -17,9 +18,9 @@ from kennisnetwerk.accounts.tests.factories import (
 )
 from kennisnetwerk.agenda import services
 from kennisnetwerk.agenda.models import Action, Agenda
-from kennisnetwerk.learning.constants import AgreementStatus
+from kennisnetwerk.learning.constants import AgreementStatus, MemberRole
 from kennisnetwerk.learning.models import SessionAgreement
-from kennisnetwerk.learning.tests.factories import ProgrammeFactory, SessionFactory
+from kennisnetwerk.learning.tests.factories import ProgrammeFactory, SessionFactory, add_member
 
 
 @pytest.fixture
@@ -260,3 +261,64 @@ def test_the_dashboard_shows_coordinators_late_actions_and_parties_their_commitm
     assert "Te laat" in coordinator_page
     assert "Onze inzet: 1 actie" in member_page
     assert "Te laat" not in member_page
+
+
+def test_our_commitments_lists_what_our_party_owns_or_gives_across_agendas(client, world):
+    elsewhere = RegionFactory(name="Zuid-Holland", municipalities=["Leiden"])
+    other = services.agenda_create(
+        region=elsewhere,
+        title="DOE-agenda Zuid-Holland",
+        start_date=dt.date(2026, 1, 1),
+        actor=None,
+    )
+    kvk = OrganisationFactory(name="KVK (fictief)")
+    services.action_create(
+        agenda=world["agenda"],
+        data=services.ActionData(title="Loket Oss", owner=world["owner"]),
+        actor=None,
+    )
+    helped = services.action_create(
+        agenda=other, data=services.ActionData(title="Loket Leiden", owner=kvk), actor=None
+    )
+    services.contribution_set(
+        action=helped, organisation=world["owner"], hours=Decimal("16"), actor=None
+    )
+    services.action_create(
+        agenda=other, data=services.ActionData(title="Niet van ons", owner=kvk), actor=None
+    )
+    client.force_login(world["member"])
+
+    page = client.get(reverse("agenda:commitments")).content.decode()
+    other_agenda = client.get(reverse("agenda:agenda", args=[other.pk]))
+
+    assert "Loket Oss" in page and "wij voeren uit" in page
+    assert "Loket Leiden" in page and "Gemeente Oss (fictief): 16 uur" in page
+    assert "Niet van ons" not in page
+    assert other_agenda.status_code == 200
+
+
+def test_the_core_team_of_a_programme_edits_its_agenda_but_not_the_regions(client, world):
+    programme = ProgrammeFactory(title="CoP Digitalisering")
+    programme.regions.set([world["region"]])
+    core = make_member(
+        OrganisationFactory(name="Kernteam (fictief)"), email="kern@voorbeeld.example"
+    )
+    add_member(programme, core, role=MemberRole.CORE_TEAM)
+    cop_agenda = services.agenda_create(
+        region=world["region"],
+        programme=programme,
+        title="Agenda CoP",
+        start_date=dt.date(2026, 1, 1),
+        actor=world["coordinator"],
+    )
+    client.force_login(core)
+
+    allowed = client.post(
+        reverse("agenda:goal_create", args=[cop_agenda.pk]), {"title": "Samen leren"}
+    )
+    refused = client.post(
+        reverse("agenda:goal_create", args=[world["agenda"].pk]), {"title": "Samen leren"}
+    )
+
+    assert allowed.status_code == 302 and cop_agenda.goals.get().title == "Samen leren"
+    assert refused.status_code == 403 and not world["agenda"].goals.exists()
