@@ -54,6 +54,7 @@ def agenda_detail(request: HttpRequest, pk: int) -> HttpResponse:
         action.overdue = is_overdue(action, timezone.localdate(now))
         action.stale = is_stale(action, now)
     latest = agenda.versions.first()
+    can_edit = can_edit_agenda(request.user, agenda)
     return render(
         request,
         "agenda/agenda_detail.html",
@@ -64,9 +65,9 @@ def agenda_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "goals": agenda.goals.all(),
             "milestones": agenda.milestones.all(),
             "latest": latest,
-            "can_edit": can_edit_agenda(request.user, agenda),
+            "can_edit": can_edit,
             "freeze_form": FreezeForm(),
-            "adoptable": adoptable_agreements(agenda).count(),
+            "adoptable": adoptable_agreements(agenda).count() if can_edit else 0,
         },
     )
 

@@ -10,7 +10,7 @@ from typing import Annotated
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Path, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kennisnetwerk.agenda import services as agenda_services
@@ -123,8 +123,8 @@ class ActionIn(Schema):
     owner: Text
     description: Text = ""
     deadline: Day = None
-    goal: int | None = None
-    parent: int | None = None
+    goal: Annotated[int, Field(ge=1, le=MAX_ID)] | None = None
+    parent: Annotated[int, Field(ge=1, le=MAX_ID)] | None = None
 
 
 class ProgressOut(Schema):
@@ -147,7 +147,7 @@ class ProgressOut(Schema):
 
 class ProgressIn(Schema):
     text: Text
-    progress: int
+    progress: Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
     status: ActionStatus
 
 

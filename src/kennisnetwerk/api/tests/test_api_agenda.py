@@ -96,3 +96,28 @@ def test_bad_input_and_other_parties_are_refused_in_dutch(world):
     assert outsider.get("/api/v1/agendas").json()["items"] == []
     assert Client().get(base).status_code == 403
     assert not world["agenda"].actions.exists()
+
+
+def test_ids_and_percentages_out_of_range_are_refused_with_a_422(world):
+    coordinator = _api(world["coordinator"])
+    action = services.action_create(
+        agenda=world["agenda"],
+        data=services.ActionData(title="Loket", owner=world["owner"]),
+        actor=world["coordinator"],
+    )
+
+    huge_parent = _post(
+        coordinator,
+        f"/api/v1/agendas/{world['agenda'].pk}/actions",
+        {"title": "X", "owner": world["owner"].slug, "parent": 10**20},
+    )
+    too_much = _post(
+        coordinator,
+        f"/api/v1/actions/{action.pk}/progress-updates",
+        {"text": "Klaar", "progress": 150, "status": "bezig"},
+    )
+
+    assert huge_parent.status_code == 422
+    assert too_much.status_code == 422
+    assert "tussen 0 en 100" in too_much.json()["errors"]["progress"][0]
+    assert not action.updates.exists()
