@@ -58,3 +58,36 @@ def agenda_widget(request: HttpRequest):
         },
         request=request,
     )
+
+
+@hooks.register("personal_data_export")
+def export_agenda(user):
+    from .models import Action, ProgressUpdate
+
+    return "agenda", {
+        "contact_for_actions": [
+            {"agenda": a.agenda.title, "action": a.title, "owner": a.owner.name}
+            for a in Action.objects.filter(contact=user).select_related("agenda", "owner")
+        ],
+        "progress_updates": [
+            {
+                "action": u.action.title,
+                "date": u.created_at.isoformat(),
+                "author_name": u.author_label,
+                "text": u.text,
+                "progress": u.progress,
+                "status": u.status,
+            }
+            for u in ProgressUpdate.objects.filter(author=user).select_related("action")
+        ],
+    }
+
+
+@hooks.register("personal_data_erase")
+def erase_agenda(user):
+    """The person stops being an action's contact (reminders go to the owner's members), and
+    their progress updates lose the author's name; the texts stay with the agenda."""
+    from .models import Action, ProgressUpdate
+
+    Action.objects.filter(contact=user).update(contact=None)
+    ProgressUpdate.objects.filter(author=user).update(author=None, author_label="")
