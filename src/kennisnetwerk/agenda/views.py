@@ -3,17 +3,21 @@ updates, "our commitments", freezing a version, the difference since, and the ex
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import services
-from .exports import agenda_docx, agenda_xlsx
+from .constants import ActionStatus
+from .exports import agenda_docx, agenda_xlsx, commitment_text
 from .forms import FreezeForm, ProgressForm
 from .permissions import (
     access_action_view,
@@ -146,8 +150,47 @@ def agenda_difference_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "agenda/difference.html",
-        {"agenda": agenda, "version": version, "changes": changes},
+        {"agenda": agenda, "version": version, "changes": [_readable(c) for c in changes]},
     )
+
+
+FIELD_LABELS = {
+    "title": gettext_lazy("Title"),
+    "owner": gettext_lazy("Owner"),
+    "deadline": gettext_lazy("Deadline"),
+    "status": gettext_lazy("Status"),
+    "progress": gettext_lazy("Progress"),
+    "goal": gettext_lazy("Goal"),
+    "contributions": gettext_lazy("Commitments"),
+    "goals": gettext_lazy("Goals"),
+    "milestones": gettext_lazy("Milestones"),
+}
+
+
+def _value(field: str, value) -> str:
+    """A value of the difference as people read it: Dutch dates and statuses, percentages,
+    commitments as "party: 40 uur, 2 mensen"."""
+    if value is None or value == []:
+        return "—"
+    if field == "status":
+        return str(ActionStatus(value).label) if value in ActionStatus.values else value
+    if field == "deadline":
+        return formats.date_format(dt.date.fromisoformat(value), "j F Y")
+    if field == "progress":
+        return f"{value} %"
+    if field == "contributions":
+        return "; ".join(f"{c['organisation']}: {commitment_text(c)}" for c in value)
+    return str(value)
+
+
+def _readable(change) -> dict:
+    return {
+        "kind": change.kind,
+        "subject": change.subject,
+        "field": FIELD_LABELS.get(change.field, change.field),
+        "before": _value(change.field, change.before) if change.kind == "changed" else "",
+        "after": _value(change.field, change.after) if change.kind == "changed" else "",
+    }
 
 
 def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
