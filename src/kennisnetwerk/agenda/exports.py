@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -13,15 +14,22 @@ from .models import Agenda
 from .selectors import agenda_actions, agenda_progress
 
 
-def _commitment(contribution) -> str:
+def commitment_text(values: dict) -> str:
+    """A commitment as text: numbers, or the strings a frozen version stores."""
     parts = []
-    if contribution.hours is not None:
-        parts.append(_("%(n)s hours") % {"n": f"{contribution.hours.normalize():f}"})
-    if contribution.money is not None:
-        parts.append(f"€ {contribution.money:,.2f}".replace(",", " "))
-    if contribution.people is not None:
-        parts.append(_("%(n)s people") % {"n": contribution.people})
+    if values.get("hours") is not None:
+        parts.append(_("%(n)s hours") % {"n": f"{Decimal(values['hours']).normalize():f}"})
+    if values.get("money") is not None:
+        parts.append(f"€ {Decimal(values['money']):,.2f}".replace(",", " "))
+    if values.get("people") is not None:
+        parts.append(_("%(n)s people") % {"n": values["people"]})
     return ", ".join(parts)
+
+
+def _commitment(contribution) -> str:
+    return commitment_text(
+        {"hours": contribution.hours, "money": contribution.money, "people": contribution.people}
+    )
 
 
 def _rows(agenda: Agenda):

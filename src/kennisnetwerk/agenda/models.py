@@ -4,7 +4,6 @@ contributing parties, progress updates, milestones, and frozen versions for sign
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,21 +15,21 @@ from .constants import DEFAULT_STALE_DAYS, ActionStatus
 
 
 class Agenda(TimeStampedModel):
-    """One joint action agenda. It belongs to a region (an MKB-Deal area is a region too);
-    ``owner`` can later point at a programme of the learning app as well."""
+    """One joint action agenda of a region (an MKB-Deal area is a region too), or of a learning
+    programme. A programme's agenda still has a region: the one whose coordinators lead it."""
 
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="agendas"
     )
-    owner_type = models.ForeignKey(
-        ContentType,
-        verbose_name=_("owned by (kind)"),
+    programme = models.ForeignKey(
+        "learning.Programme",
+        verbose_name=_("programme"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="agendas",
+        help_text=_("Leave empty for the agenda of the region as a whole."),
     )
-    owner_id = models.CharField(_("owned by (id)"), max_length=64, blank=True)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("start date"))

@@ -12,9 +12,15 @@ from django.shortcuts import get_object_or_404
 from kennisnetwerk.core.permissions import is_network_facilitator
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Region
+from kennisnetwerk.learning.models import Programme
+from kennisnetwerk.learning.permissions import (
+    can_view_programme,
+    is_programme_organiser,
+    visible_programmes,
+)
 from kennisnetwerk.outreach.permissions import editor_regions, is_region_editor
 
-from .models import Action, Agenda
+from .models import Action, Agenda, Contribution, Goal, Milestone
 
 
 def user_organisations(user: Any) -> QuerySet[Organisation]:
@@ -39,21 +45,27 @@ def _involved(user: Any, agenda: Agenda) -> bool:
 
 
 def can_view_agenda(user: Any, agenda: Agenda) -> bool:
-    """The region's coordinators, the facilitators, the parties of the region, and every party
-    with an action or a commitment in the agenda."""
+    """The region's coordinators, the facilitators, the parties of the region, every party
+    with an action or a commitment in the agenda, and for a programme's agenda the
+    programme's members."""
     return (
-        is_region_editor(user, agenda.region)
+        can_edit_agenda(user, agenda)
         or is_region_participant(user, agenda.region)
         or _involved(user, agenda)
+        or (agenda.programme_id is not None and can_view_programme(user, agenda.programme))
     )
 
 
 def can_edit_agenda(user: Any, agenda: Agenda) -> bool:
-    return is_region_editor(user, agenda.region)
+    """The region's coordinators and the facilitators; for a programme's agenda also the
+    programme's organisers (its core team)."""
+    if is_region_editor(user, agenda.region):
+        return True
+    return agenda.programme_id is not None and is_programme_organiser(user, agenda.programme)
 
 
 def _agenda(pk: int) -> Agenda:
-    return get_object_or_404(Agenda.objects.select_related("region"), pk=pk)
+    return get_object_or_404(Agenda.objects.select_related("region", "programme"), pk=pk)
 
 
 def access_agenda_view(user: Any, pk: int) -> Agenda:
@@ -71,18 +83,66 @@ def access_agenda_edit(user: Any, pk: int) -> Agenda:
     return agenda
 
 
-def access_agenda_create(user: Any, slug: str) -> Region:
-    region = get_object_or_404(Region, slug=slug)
-    if not is_region_editor(user, region):
-        raise PermissionDenied
-    return region
+def agenda_create_regions(user: Any) -> QuerySet[Region]:
+    """Regions a person may start an agenda for: their own as coordinator, all as facilitator."""
+    return editor_regions(user).order_by("name")
 
 
-def access_region_agendas(user: Any, slug: str) -> Region:
-    region = get_object_or_404(Region, slug=slug)
-    if not (is_region_editor(user, region) or is_region_participant(user, region)):
+def access_agenda_create(user: Any) -> QuerySet[Region]:
+    regions = agenda_create_regions(user)
+    if not regions.exists():
         raise PermissionDenied
-    return region
+    return regions
+
+
+def agenda_programme_choices(user: Any, regions: QuerySet[Region]) -> QuerySet[Programme]:
+    return Programme.objects.filter(regions__in=regions).distinct().order_by("title")
+
+
+def access_goal_edit(user: Any, pk: int) -> Goal:
+    goal = get_object_or_404(Goal.objects.select_related("agenda__region"), pk=pk)
+    if not can_edit_agenda(user, goal.agenda):
+        raise PermissionDenied
+    return goal
+
+
+def access_milestone_edit(user: Any, pk: int) -> Milestone:
+    milestone = get_object_or_404(Milestone.objects.select_related("agenda__region"), pk=pk)
+    if not can_edit_agenda(user, milestone.agenda):
+        raise PermissionDenied
+    return milestone
+
+
+def access_contribution_edit(user: Any, pk: int) -> Contribution:
+    contribution = get_object_or_404(
+        Contribution.objects.select_related("action__agenda__region", "organisation"), pk=pk
+    )
+    if not can_edit_agenda(user, contribution.action.agenda):
+        raise PermissionDenied
+    return contribution
+
+
+def owner_choices(agenda: Agenda) -> QuerySet[Organisation]:
+    """Organisations that can own or contribute to an action: any party of the network."""
+    return Organisation.objects.order_by("name")
+
+
+def contact_choices(agenda: Agenda):
+    """People who can be an action's contact: members of the parties of the agenda's region
+    and of the organisations that already own an action in it (the service checks that the
+    contact belongs to the action's owner)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(memberships__organisation__municipality__regions=agenda.region)
+            | Q(memberships__organisation__agenda_actions__agenda=agenda)
+        )
+        .distinct()
+        .order_by("full_name", "email")
+    )
 
 
 def agenda_regions(user: Any) -> QuerySet[Region]:
@@ -97,9 +157,25 @@ def agenda_regions(user: Any) -> QuerySet[Region]:
     ).distinct()
 
 
+def visible_agendas(user: Any) -> QuerySet[Agenda]:
+    """The agendas a person can open: those of their regions, of their programmes, and those
+    their organisations have actions or commitments in."""
+    if not user.is_authenticated:
+        return Agenda.objects.none()
+    if is_network_facilitator(user):
+        return Agenda.objects.all()
+    organisations = user_organisations(user).values("pk")
+    return Agenda.objects.filter(
+        Q(region__in=agenda_regions(user))
+        | Q(programme__in=visible_programmes(user))
+        | Q(actions__owner__in=organisations)
+        | Q(actions__contributions__organisation__in=organisations)
+    ).distinct()
+
+
 def can_post_progress(user: Any, action: Action) -> bool:
     """The owner organisation's members post progress; so may the coordinators."""
-    if is_region_editor(user, action.agenda.region):
+    if can_edit_agenda(user, action.agenda):
         return True
     return user.is_authenticated and action.owner.memberships.filter(user=user).exists()
 

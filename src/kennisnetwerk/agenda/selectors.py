@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -25,9 +26,6 @@ def actions_on_schedule_share(*, region: Region, day: dt.date) -> Decimal:
         return Decimal(0)
     late = actions.filter(status__in=OPEN_STATUSES, deadline__lt=day).count()
     return (Decimal(100) * (total - late) / total).quantize(Decimal("0.1"))
-
-
-REMINDER_INTERVAL_DAYS = 7
 
 
 def action_progress(action: Action, children: list[Action] | None = None) -> int:
@@ -95,11 +93,49 @@ def actions_needing_attention(
     if for_reminder:
         candidates = candidates.filter(
             Q(reminded_at__isnull=True)
-            | Q(reminded_at__lt=now - dt.timedelta(days=REMINDER_INTERVAL_DAYS))
+            | Q(reminded_at__lt=now - dt.timedelta(days=settings.AGENDA_REMINDER_DAYS))
         )
     return [
         a for a in candidates.order_by("deadline", "pk") if is_overdue(a, today) or is_stale(a, now)
     ]
+
+
+def adoptable_agreements(agenda: Agenda):
+    """Agreements of the sessions of the agenda's programme (or, for a region's agenda, of the
+    programmes in its region) that are still open and not taken over anywhere."""
+    from kennisnetwerk.learning.constants import AgreementStatus
+    from kennisnetwerk.learning.models import SessionAgreement
+
+    qs = SessionAgreement.objects.filter(
+        status__in=(AgreementStatus.OPEN, AgreementStatus.IN_PROGRESS)
+    ).select_related("owner_organisation", "session__programme")
+    if agenda.programme_id:
+        qs = qs.filter(session__programme_id=agenda.programme_id)
+    else:
+        qs = qs.filter(session__programme__regions=agenda.region)
+    return qs.distinct().order_by("due_date", "pk")
+
+
+def attention_regions(user) -> QuerySet[Region] | None:
+    """Regions whose overdue and stale actions a coordinator watches; None for others. A
+    facilitator watches the regions that have agendas."""
+    from kennisnetwerk.core.permissions import is_network_facilitator
+    from kennisnetwerk.outreach.permissions import editor_regions
+
+    if is_network_facilitator(user):
+        return Region.objects.filter(agendas__isnull=False).distinct()
+    regions = editor_regions(user)
+    return regions if regions.exists() else None
+
+
+def our_commitments_count(organisations) -> int:
+    return (
+        Action.objects.filter(
+            Q(owner__in=organisations) | Q(contributions__organisation__in=organisations)
+        )
+        .distinct()
+        .count()
+    )
 
 
 def our_commitments(organisations) -> list[Action]:

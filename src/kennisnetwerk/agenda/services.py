@@ -9,19 +9,58 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from kennisnetwerk.core.audit import audit_log
+from kennisnetwerk.core.audit import audit_log, diff, snapshot
 from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Region
+from kennisnetwerk.learning.models import Programme
 
 from .constants import OPEN_STATUSES, ActionStatus
 from .models import Action, Agenda, AgendaVersion, Contribution, Goal, Milestone, ProgressUpdate
+
+
+def _agenda_validate(
+    *,
+    region: Region,
+    programme: Programme | None,
+    title: str,
+    start_date: dt.date,
+    end_date: dt.date | None,
+    stale_after_days: int,
+    agenda: Agenda | None = None,
+) -> None:
+    errors: dict[str, str] = {}
+    if not title.strip():
+        errors["title"] = _("Enter a title.")
+    if end_date is not None and end_date < start_date:
+        errors["end_date"] = _("The end date lies before the start date.")
+    if stale_after_days < 1:
+        errors["stale_after_days"] = _("Enter a number of at least 1.")
+    if programme is not None and not programme.regions.filter(pk=region.pk).exists():
+        errors["programme"] = _("This programme does not take place in %(region)s.") % {
+            "region": region.name
+        }
+    if agenda is not None:
+        early = agenda.actions.filter(deadline__lt=start_date).order_by("deadline").first()
+        if early is not None:
+            errors["start_date"] = _(
+                'The action "%(title)s" has a deadline (%(date)s) before this start date.'
+            ) % {"title": early.title, "date": early.deadline.strftime("%d-%m-%Y")}
+        if end_date is not None and "end_date" not in errors:
+            late = agenda.actions.filter(deadline__gt=end_date).order_by("-deadline").first()
+            if late is not None:
+                errors["end_date"] = _(
+                    'The action "%(title)s" has a deadline (%(date)s) after this end date.'
+                ) % {"title": late.title, "date": late.deadline.strftime("%d-%m-%Y")}
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
@@ -33,20 +72,23 @@ def agenda_create(
     actor: Any,
     end_date: dt.date | None = None,
     description: str = "",
-    stale_after_days: int = 30,
+    stale_after_days: int | None = None,
+    programme: Programme | None = None,
 ) -> Agenda:
-    """A new DOE agenda of ``region``."""
-    errors = {}
-    if not title.strip():
-        errors["title"] = _("Enter a title.")
-    if end_date is not None and end_date < start_date:
-        errors["end_date"] = _("The end date lies before the start date.")
-    if stale_after_days < 1:
-        errors["stale_after_days"] = _("Enter a number of at least 1.")
-    if errors:
-        raise ValidationError(errors)
+    """A new DOE agenda of ``region``, or of a learning ``programme`` led by that region."""
+    if stale_after_days is None:
+        stale_after_days = settings.AGENDA_STALE_DAYS
+    _agenda_validate(
+        region=region,
+        programme=programme,
+        title=title,
+        start_date=start_date,
+        end_date=end_date,
+        stale_after_days=stale_after_days,
+    )
     agenda = Agenda.objects.create(
         region=region,
+        programme=programme,
         title=title.strip(),
         description=description.strip(),
         start_date=start_date,
@@ -54,6 +96,52 @@ def agenda_create(
         stale_after_days=stale_after_days,
     )
     audit_log(actor=actor, action=AuditAction.CREATE, obj=agenda)
+    return agenda
+
+
+AGENDA_FIELDS = ["title", "description", "start_date", "end_date", "stale_after_days", "programme"]
+
+
+@transaction.atomic
+def agenda_update(
+    *,
+    agenda: Agenda,
+    title: str,
+    start_date: dt.date,
+    actor: Any,
+    end_date: dt.date | None = None,
+    description: str = "",
+    stale_after_days: int | None = None,
+    programme: Programme | None = None,
+) -> Agenda:
+    """Change the agenda's title, period, stale period or programme. A period that would put
+    an action's deadline outside it is refused."""
+    agenda = Agenda.objects.select_for_update().get(pk=agenda.pk)
+    if stale_after_days is None:
+        stale_after_days = agenda.stale_after_days
+    _agenda_validate(
+        region=agenda.region,
+        programme=programme,
+        title=title,
+        start_date=start_date,
+        end_date=end_date,
+        stale_after_days=stale_after_days,
+        agenda=agenda,
+    )
+    before = snapshot(agenda, AGENDA_FIELDS)
+    agenda.title = title.strip()
+    agenda.description = description.strip()
+    agenda.start_date = start_date
+    agenda.end_date = end_date
+    agenda.stale_after_days = stale_after_days
+    agenda.programme = programme
+    agenda.save()
+    audit_log(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=agenda,
+        changes=diff(before, snapshot(agenda, AGENDA_FIELDS)),
+    )
     return agenda
 
 
@@ -66,6 +154,22 @@ def goal_create(*, agenda: Agenda, title: str, actor: Any, description: str = ""
         agenda=agenda, title=title.strip(), description=description.strip(), order=order
     )
     audit_log(actor=actor, action=AuditAction.CREATE, obj=goal)
+    return goal
+
+
+@transaction.atomic
+def goal_update(*, goal: Goal, title: str, actor: Any, description: str = "") -> Goal:
+    if not title.strip():
+        raise ValidationError({"title": _("Enter a title.")})
+    before = snapshot(goal, ["title", "description"])
+    goal.title, goal.description = title.strip(), description.strip()
+    goal.save()
+    audit_log(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=goal,
+        changes=diff(before, snapshot(goal, ["title", "description"])),
+    )
     return goal
 
 
@@ -96,6 +200,12 @@ def action_validate(*, agenda: Agenda, data: ActionData) -> None:
         errors["deadline"] = _("The deadline lies after the end of the agenda (%(end)s).") % {
             "end": agenda.end_date.strftime("%d-%m-%Y")
         }
+    if (
+        data.contact is not None
+        and data.owner is not None
+        and not data.owner.memberships.filter(user=data.contact).exists()
+    ):
+        errors["contact"] = _("The contact person is not a member of the owner organisation.")
     if data.goal is not None and data.goal.agenda_id != agenda.pk:
         errors["goal"] = _("The goal belongs to another agenda.")
     if data.parent is not None:
@@ -134,6 +244,43 @@ def action_create(*, agenda: Agenda, data: ActionData, actor: Any) -> Action:
     return action
 
 
+ACTION_FIELDS = ["title", "description", "owner", "contact", "deadline", "goal", "parent"]
+
+
+@transaction.atomic
+def action_update(*, action: Action, data: ActionData, actor: Any) -> Action:
+    """Change what an action is, who owns it and by when; progress and status change through
+    progress updates. An action with sub-actions cannot become a sub-action itself."""
+    action = Action.objects.select_for_update().select_related("agenda").get(pk=action.pk)
+    action_validate(agenda=action.agenda, data=data)
+    if data.parent is not None:
+        if data.parent.pk == action.pk:
+            raise ValidationError({"parent": _("An action cannot be part of itself.")})
+        if action.children.exists():
+            raise ValidationError(
+                {"parent": _("This action has sub-actions, so it cannot be a sub-action.")}
+            )
+    before = snapshot(action, ACTION_FIELDS)
+    old_goal = action.goal_id
+    action.title = data.title.strip()
+    action.description = data.description.strip()
+    action.owner = data.owner
+    action.contact = data.contact
+    action.deadline = data.deadline
+    action.parent = data.parent
+    action.goal = data.goal if data.parent is None else data.parent.goal
+    action.save()
+    if action.goal_id != old_goal:
+        action.children.update(goal=action.goal)
+    audit_log(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=action,
+        changes=diff(before, snapshot(action, ACTION_FIELDS)),
+    )
+    return action
+
+
 @dataclass(frozen=True)
 class AgreementData:
     """An agreement (afspraak) recorded in a session report, as the learning app hands it
@@ -164,6 +311,92 @@ def agreement_adopt(
         ),
         actor=actor,
     )
+
+
+def session_agreement_data(agreement: Any, *, owner: Organisation | None = None) -> AgreementData:
+    """What the DOE agenda takes over from a session agreement of the learning app; ``owner``
+    stands in for an agreement that names only a person."""
+    session = agreement.session
+    what = agreement.description
+    if agreement.owner_name:
+        what += "\n" + _("Agreed with: %(name)s") % {"name": agreement.owner_name}
+    return AgreementData(
+        description=what,
+        owner=agreement.owner_organisation or owner,
+        due_date=agreement.due_date,
+        source_reference=f"learning.agreement:{agreement.pk}",
+        source_label=_("Agreement in the session %(session)s of %(date)s")
+        % {
+            "session": session.title,
+            "date": formats.date_format(timezone.localtime(session.starts_at), "j F Y"),
+        },
+    )
+
+
+@transaction.atomic
+def agreements_adopt(
+    *,
+    agenda: Agenda,
+    agreements: list[Any],
+    actor: Any,
+    goal: Goal | None = None,
+    owner: Organisation | None = None,
+) -> list[Action]:
+    """Adopt session agreements as actions in one step: each becomes an action and is marked
+    "taken over in the DOE agenda" by the learning app's own service. An agreement that is
+    already taken over (here or in another agenda) is refused; nothing changes then."""
+    from kennisnetwerk.learning.constants import AgreementStatus
+    from kennisnetwerk.learning.models import SessionAgreement
+    from kennisnetwerk.learning.services_sessions import agreement_adopt as learning_adopt
+
+    from .selectors import adoptable_agreements
+
+    if not agreements:
+        raise ValidationError({"agreements": _("Choose at least one agreement.")})
+    allowed = set(adoptable_agreements(agenda).values_list("pk", flat=True))
+    actions = []
+    for agreement in agreements:
+        agreement = SessionAgreement.objects.select_for_update().get(pk=agreement.pk)
+        if agreement.status == AgreementStatus.ADOPTED:
+            raise ValidationError(
+                {
+                    "agreements": _(
+                        'The agreement "%(what)s" has already been taken over in a DOE agenda.'
+                    )
+                    % {"what": agreement.description}
+                }
+            )
+        if agreement.pk not in allowed:
+            raise ValidationError(
+                {
+                    "agreements": _(
+                        'The agreement "%(what)s" was not made in a session of this agenda\'s '
+                        "region or programme."
+                    )
+                    % {"what": agreement.description}
+                }
+            )
+        data = session_agreement_data(agreement, owner=owner)
+        if data.owner is None:
+            raise ValidationError(
+                {
+                    "owner": _(
+                        'The agreement "%(what)s" names no organisation: choose the owner '
+                        "organisation of the action."
+                    )
+                    % {"what": agreement.description}
+                }
+            )
+        action = agreement_adopt(agenda=agenda, agreement=data, actor=actor, goal=goal)
+        learning_adopt(agreement=agreement, reference=f"agenda.action:{action.pk}", actor=actor)
+        actions.append(action)
+    return actions
+
+
+@transaction.atomic
+def contribution_remove(*, contribution: Contribution, actor: Any) -> None:
+    audit_log(actor=actor, action=AuditAction.DELETE, obj=contribution)
+    contribution.delete()
 
 
 @transaction.atomic
@@ -240,6 +473,31 @@ def milestone_create(*, agenda: Agenda, title: str, date: dt.date, actor: Any) -
         raise ValidationError({"date": _("The date lies before the start of the agenda.")})
     milestone = Milestone.objects.create(agenda=agenda, title=title.strip(), date=date)
     audit_log(actor=actor, action=AuditAction.CREATE, obj=milestone)
+    return milestone
+
+
+@transaction.atomic
+def milestone_update(
+    *, milestone: Milestone, title: str, date: dt.date, actor: Any, reached_on: dt.date | None
+) -> Milestone:
+    errors = {}
+    if not title.strip():
+        errors["title"] = _("Enter a title.")
+    if date < milestone.agenda.start_date:
+        errors["date"] = _("The date lies before the start of the agenda.")
+    if reached_on is not None and reached_on > timezone.localdate():
+        errors["reached_on"] = _("A milestone cannot be reached in the future.")
+    if errors:
+        raise ValidationError(errors)
+    before = snapshot(milestone, ["title", "date", "reached_on"])
+    milestone.title, milestone.date, milestone.reached_on = title.strip(), date, reached_on
+    milestone.save()
+    audit_log(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        obj=milestone,
+        changes=diff(before, snapshot(milestone, ["title", "date", "reached_on"])),
+    )
     return milestone
 
 

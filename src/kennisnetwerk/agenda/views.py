@@ -3,31 +3,34 @@ updates, "our commitments", freezing a version, the difference since, and the ex
 
 from __future__ import annotations
 
-from django import forms
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import services
 from .constants import ActionStatus
-from .exports import agenda_docx, agenda_xlsx
-from .models import Agenda
+from .exports import agenda_docx, agenda_xlsx, commitment_text
+from .forms import FreezeForm, ProgressForm
 from .permissions import (
     access_action_view,
     access_agenda_edit,
     access_agenda_view,
-    agenda_regions,
+    agenda_create_regions,
     can_edit_agenda,
     can_post_progress,
     user_organisations,
+    visible_agendas,
 )
 from .selectors import (
+    adoptable_agreements,
     agenda_actions,
     agenda_difference,
     agenda_progress,
@@ -38,24 +41,11 @@ from .selectors import (
 )
 
 
-class ProgressForm(forms.Form):
-    text = forms.CharField(label=gettext_lazy("Progress"), widget=forms.Textarea(attrs={"rows": 3}))
-    progress = forms.IntegerField(label=gettext_lazy("Progress (%)"), min_value=0, max_value=100)
-    status = forms.ChoiceField(label=gettext_lazy("Status"), choices=ActionStatus.choices)
-
-
-class FreezeForm(forms.Form):
-    note = forms.CharField(label=gettext_lazy("Note"), max_length=250, required=False)
-
-
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    agendas = (
-        Agenda.objects.filter(region__in=agenda_regions(request.user)).select_related("region")
-        if request.user.is_authenticated
-        else Agenda.objects.none()
-    )
-    return render(request, "agenda/index.html", {"agendas": agendas})
+    agendas = visible_agendas(request.user).select_related("region", "programme")
+    may_create = request.user.is_authenticated and agenda_create_regions(request.user).exists()
+    return render(request, "agenda/index.html", {"agendas": agendas, "may_create": may_create})
 
 
 @login_required
@@ -68,6 +58,7 @@ def agenda_detail(request: HttpRequest, pk: int) -> HttpResponse:
         action.overdue = is_overdue(action, timezone.localdate(now))
         action.stale = is_stale(action, now)
     latest = agenda.versions.first()
+    can_edit = can_edit_agenda(request.user, agenda)
     return render(
         request,
         "agenda/agenda_detail.html",
@@ -78,8 +69,9 @@ def agenda_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "goals": agenda.goals.all(),
             "milestones": agenda.milestones.all(),
             "latest": latest,
-            "can_edit": can_edit_agenda(request.user, agenda),
+            "can_edit": can_edit,
             "freeze_form": FreezeForm(),
+            "adoptable": adoptable_agreements(agenda).count() if can_edit else 0,
         },
     )
 
@@ -114,6 +106,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "subactions": action.children.select_related("owner"),
             "contributions": action.contributions.select_related("organisation"),
             "form": form if may_post else None,
+            "can_edit": can_edit_agenda(request.user, action.agenda),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -122,11 +115,15 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def our_commitments_view(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "agenda/commitments.html",
-        {"actions": our_commitments(user_organisations(request.user))},
-    )
+    organisations = user_organisations(request.user)
+    ours = set(organisations.values_list("pk", flat=True))
+    actions = our_commitments(organisations)
+    today = timezone.localdate()
+    for action in actions:
+        action.ours = [c for c in action.contributions.all() if c.organisation_id in ours]
+        action.we_own = action.owner_id in ours
+        action.overdue = is_overdue(action, today)
+    return render(request, "agenda/commitments.html", {"actions": actions})
 
 
 @login_required
@@ -153,8 +150,47 @@ def agenda_difference_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "agenda/difference.html",
-        {"agenda": agenda, "version": version, "changes": changes},
+        {"agenda": agenda, "version": version, "changes": [_readable(c) for c in changes]},
     )
+
+
+FIELD_LABELS = {
+    "title": gettext_lazy("Title"),
+    "owner": gettext_lazy("Owner"),
+    "deadline": gettext_lazy("Deadline"),
+    "status": gettext_lazy("Status"),
+    "progress": gettext_lazy("Progress"),
+    "goal": gettext_lazy("Goal"),
+    "contributions": gettext_lazy("Commitments"),
+    "goals": gettext_lazy("Goals"),
+    "milestones": gettext_lazy("Milestones"),
+}
+
+
+def _value(field: str, value) -> str:
+    """A value of the difference as people read it: Dutch dates and statuses, percentages,
+    commitments as "party: 40 uur, 2 mensen"."""
+    if value is None or value == []:
+        return "—"
+    if field == "status":
+        return str(ActionStatus(value).label) if value in ActionStatus.values else value
+    if field == "deadline":
+        return formats.date_format(dt.date.fromisoformat(value), "j F Y")
+    if field == "progress":
+        return f"{value} %"
+    if field == "contributions":
+        return "; ".join(f"{c['organisation']}: {commitment_text(c)}" for c in value)
+    return str(value)
+
+
+def _readable(change) -> dict:
+    return {
+        "kind": change.kind,
+        "subject": change.subject,
+        "field": FIELD_LABELS.get(change.field, change.field),
+        "before": _value(change.field, change.before) if change.kind == "changed" else "",
+        "after": _value(change.field, change.after) if change.kind == "changed" else "",
+    }
 
 
 def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:

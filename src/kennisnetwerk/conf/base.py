@@ -202,6 +202,14 @@ SUBSCRIBER_RETENTION_DAYS = config("SUBSCRIBER_RETENTION_DAYS", 365)
 # messages is still valid (the "never an item twice" check needs only those).
 OUTBOX_RETENTION_DAYS = config("OUTBOX_RETENTION_DAYS", 60)
 
+# --- DOE agenda -------------------------------------------------------------------------------
+# An open action without a progress update for this many days is stale (the default of a new
+# agenda; each agenda can set its own). Owners of overdue and stale actions get a reminder at
+# most once per AGENDA_REMINDER_DAYS, from AGENDA_REMINDER_HOUR (local time) on.
+AGENDA_STALE_DAYS = config("AGENDA_STALE_DAYS", 30)
+AGENDA_REMINDER_DAYS = config("AGENDA_REMINDER_DAYS", 7)
+AGENDA_REMINDER_HOUR = config("AGENDA_REMINDER_HOUR", 8)
+
 # --- Learning together ------------------------------------------------------------------------
 PRACTICE_ATTACHMENT_MAX_BYTES = config("PRACTICE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 

@@ -16,6 +16,7 @@ from kennisnetwerk.geo.models import Municipality, Region, SbiSection
 from kennisnetwerk.geo.selectors import MunicipalityResolver
 from kennisnetwerk.geo.services import region_create
 
+from .agenda import agenda_demo_load
 from .data import (
     DEMO_EMAIL_DOMAIN,
     DEMO_PASSWORD,
@@ -200,5 +201,6 @@ def demo_data_load() -> list[DemoLogin]:
         people[person["key"]] = user
     learning_demo_load(people=people)
     needs_demo_load()
+    agenda_demo_load(people=people)
     monitoring_demo_load()
     return logins

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -345,9 +344,7 @@ def region_dashboard(region: Region) -> Dashboard:
 
 def programme_agendas(programme: Programme) -> QuerySet[Agenda]:
     """The DOE agendas a programme owns (an agenda can belong to a programme)."""
-    return Agenda.objects.filter(
-        owner_type=ContentType.objects.get_for_model(Programme), owner_id=str(programme.pk)
-    )
+    return Agenda.objects.filter(programme=programme)
 
 
 def programme_dashboard(programme: Programme) -> Dashboard:

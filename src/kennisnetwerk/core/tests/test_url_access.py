@@ -74,6 +74,7 @@ PUBLIC = {
     "api:get_practice_example",
     # Anonymous callers get an empty list.
     "api:list_programmes",
+    "api:list_agendas",
     "monitoring:index",
     "agenda:index",
 }
@@ -104,6 +105,14 @@ FLOW = {
     "account_change_phone",
     "accounts:invitation",
     "api:api-root",
+    # The DOE agenda in the API: 403 for whoever may not see or change the agenda or action
+    # (the outsider's GET of a POST-only URL is a 405); tested in api/tests/test_api_agenda.py.
+    "api:get_agenda",
+    "api:list_agenda_actions",
+    "api:create_action",
+    "api:get_action",
+    "api:list_progress_updates",
+    "api:post_progress_update",
     "outreach:confirm",
     "outreach:preferences",
     "outreach:unsubscribe",
@@ -181,6 +190,8 @@ OWN = {
     "learning:document_remove",
     "learning:registration_cancel",
     "agenda:commitments",
+    # Scoped to the coordinator's own regions (the outsider coordinates another one).
+    "agenda:create",
 }
 # Pages a coordinator and party member of another region may not use.
 RESTRICTED = {
@@ -257,6 +268,16 @@ RESTRICTED = {
     "agenda:docx",
     "agenda:xlsx",
     "agenda:action",
+    "agenda:edit",
+    "agenda:goal_create",
+    "agenda:action_create",
+    "agenda:milestone_create",
+    "agenda:adopt",
+    "agenda:goal_edit",
+    "agenda:milestone_edit",
+    "agenda:action_edit",
+    "agenda:contribution_add",
+    "agenda:contribution_remove",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "doe-agenda"}}
@@ -330,9 +351,18 @@ def _monitoring_samples(region, party):
 
     agenda = Agenda.objects.create(region=region, title="DOE-agenda", start_date="2026-01-01")
     action = Action.objects.create(agenda=agenda, title="Actie", owner=party)
-    for name in ("agenda", "freeze", "difference", "docx", "xlsx"):
+    for name in ("agenda", "freeze", "difference", "docx", "xlsx", "edit", "adopt"):
         samples[f"agenda:{name}"] = {"pk": agenda.pk}
-    samples["agenda:action"] = {"pk": action.pk}
+    for name in ("goal_create", "action_create", "milestone_create"):
+        samples[f"agenda:{name}"] = {"pk": agenda.pk}
+    for name in ("action", "action_edit", "contribution_add"):
+        samples[f"agenda:{name}"] = {"pk": action.pk}
+    goal = agenda.goals.create(title="Doel")
+    milestone = agenda.milestones.create(title="Mijlpaal", date="2026-06-01")
+    contribution = action.contributions.create(organisation=party, hours=8)
+    samples["agenda:goal_edit"] = {"pk": goal.pk}
+    samples["agenda:milestone_edit"] = {"pk": milestone.pk}
+    samples["agenda:contribution_remove"] = {"pk": contribution.pk}
     return samples
 
 
