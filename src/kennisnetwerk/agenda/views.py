@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kennisnetwerk.core.forms import add_service_errors
+
 from . import services
 from .constants import ActionStatus
 from .exports import agenda_docx, agenda_xlsx, commitment_text
@@ -91,8 +93,7 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.progress_post(action=action, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
-                for field, errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your progress update has been saved."))
                 return redirect("agenda:action", pk=action.pk)

@@ -4,6 +4,7 @@ Permissions come from ``permissions.py``; the services validate and write."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
+
+from kennisnetwerk.core.forms import add_service_errors
 
 from . import services
 from .forms import ActionForm, AdoptForm, AgendaForm, ContributionForm, GoalForm, MilestoneForm
@@ -33,13 +36,16 @@ from .permissions import (
 from .selectors import adoptable_agreements
 
 
-def _attach(form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields (or on the form as a whole)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+def _submit(request, form, write: Callable[[], Any]) -> tuple[bool, Any]:
+    """On a valid POST, ``write`` (a service call); its errors go onto the form. Returns
+    whether it was saved, and what the service returned."""
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    try:
+        return True, write()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False, None
 
 
 def _form_page(request, *, form, title, back, template="agenda/form.html", **extra):
@@ -72,18 +78,18 @@ def agenda_create(request: HttpRequest) -> HttpResponse:
             "stale_after_days": settings.AGENDA_STALE_DAYS,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            agenda = services.agenda_create(
-                region=form.cleaned_data["region"],
-                actor=request.user,
-                **_agenda_values(form.cleaned_data),
-            )
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("The DOE agenda has been created."))
-            return redirect("agenda:agenda", pk=agenda.pk)
+    saved, agenda = _submit(
+        request,
+        form,
+        lambda: services.agenda_create(
+            region=form.cleaned_data["region"],
+            actor=request.user,
+            **_agenda_values(form.cleaned_data),
+        ),
+    )
+    if saved:
+        messages.success(request, _("The DOE agenda has been created."))
+        return redirect("agenda:agenda", pk=agenda.pk)
     return _form_page(request, form=form, title=_("New DOE agenda"), back=None)
 
 
@@ -106,16 +112,16 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
         editing=True,
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agenda_update(
-                agenda=agenda, actor=request.user, **_agenda_values(form.cleaned_data)
-            )
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("The DOE agenda has been saved."))
-            return redirect("agenda:agenda", pk=agenda.pk)
+    saved, _result = _submit(
+        request,
+        form,
+        lambda: services.agenda_update(
+            agenda=agenda, actor=request.user, **_agenda_values(form.cleaned_data)
+        ),
+    )
+    if saved:
+        messages.success(request, _("The DOE agenda has been saved."))
+        return redirect("agenda:agenda", pk=agenda.pk)
     return _form_page(request, form=form, title=_("Edit DOE agenda"), back=agenda)
 
 
@@ -124,14 +130,14 @@ def agenda_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def goal_create(request: HttpRequest, pk: int) -> HttpResponse:
     agenda = access_agenda_edit(request.user, pk)
     form = GoalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_create(agenda=agenda, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("The goal has been added."))
-            return redirect("agenda:agenda", pk=agenda.pk)
+    saved, _result = _submit(
+        request,
+        form,
+        lambda: services.goal_create(agenda=agenda, actor=request.user, **form.cleaned_data),
+    )
+    if saved:
+        messages.success(request, _("The goal has been added."))
+        return redirect("agenda:agenda", pk=agenda.pk)
     return _form_page(request, form=form, title=_("New goal"), back=agenda)
 
 
@@ -142,14 +148,14 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = GoalForm(
         request.POST or None, initial={"title": goal.title, "description": goal.description}
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_update(goal=goal, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("The goal has been saved."))
-            return redirect("agenda:agenda", pk=goal.agenda_id)
+    saved, _result = _submit(
+        request,
+        form,
+        lambda: services.goal_update(goal=goal, actor=request.user, **form.cleaned_data),
+    )
+    if saved:
+        messages.success(request, _("The goal has been saved."))
+        return redirect("agenda:agenda", pk=goal.agenda_id)
     return _form_page(request, form=form, title=_("Edit goal"), back=goal.agenda)
 
 
@@ -173,18 +179,16 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     if parent.isdigit():
         initial["parent"] = agenda.actions.filter(pk=int(parent)).first()
     form = _action_form(request, agenda, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action = services.action_create(
-                agenda=agenda, data=form.action_data(), actor=request.user
-            )
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(
-                request, _("The action has been added. Add the commitments of the parties.")
-            )
-            return redirect("agenda:action_edit", pk=action.pk)
+    saved, action = _submit(
+        request,
+        form,
+        lambda: services.action_create(agenda=agenda, data=form.action_data(), actor=request.user),
+    )
+    if saved:
+        messages.success(
+            request, _("The action has been added. Add the commitments of the parties.")
+        )
+        return redirect("agenda:action_edit", pk=action.pk)
     return _form_page(request, form=form, title=_("New action"), back=agenda)
 
 
@@ -207,14 +211,14 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "parent": action.parent,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_update(action=action, data=form.action_data(), actor=request.user)
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("The action has been saved."))
-            return redirect("agenda:action", pk=action.pk)
+    saved, _result = _submit(
+        request,
+        form,
+        lambda: services.action_update(action=action, data=form.action_data(), actor=request.user),
+    )
+    if saved:
+        messages.success(request, _("The action has been saved."))
+        return redirect("agenda:action", pk=action.pk)
     return _form_page(
         request,
         form=form,
@@ -232,18 +236,18 @@ def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def contribution_add(request: HttpRequest, pk: int) -> HttpResponse:
     action = access_action_edit(request.user, pk)
     form = ContributionForm(request.POST or None, organisations=owner_choices(action.agenda))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contribution_set(action=action, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(
-                request,
-                _("The commitment of %(organisation)s has been saved.")
-                % {"organisation": form.cleaned_data["organisation"].name},
-            )
-            return redirect("agenda:action_edit", pk=action.pk)
+    saved, _result = _submit(
+        request,
+        form,
+        lambda: services.contribution_set(action=action, actor=request.user, **form.cleaned_data),
+    )
+    if saved:
+        messages.success(
+            request,
+            _("The commitment of %(organisation)s has been saved.")
+            % {"organisation": form.cleaned_data["organisation"].name},
+        )
+        return redirect("agenda:action_edit", pk=action.pk)
     return _form_page(
         request,
         form=form,
@@ -270,14 +274,14 @@ def milestone_create(request: HttpRequest, pk: int) -> HttpResponse:
     agenda = access_agenda_edit(request.user, pk)
     form = MilestoneForm(request.POST or None)
     del form.fields["reached_on"]
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_create(agenda=agenda, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("The milestone has been added."))
-            return redirect("agenda:agenda", pk=agenda.pk)
+    saved, _result = _submit(
+        request,
+        form,
+        lambda: services.milestone_create(agenda=agenda, actor=request.user, **form.cleaned_data),
+    )
+    if saved:
+        messages.success(request, _("The milestone has been added."))
+        return redirect("agenda:agenda", pk=agenda.pk)
     return _form_page(request, form=form, title=_("New milestone"), back=agenda)
 
 
@@ -293,14 +297,16 @@ def milestone_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "reached_on": milestone.reached_on,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_update(milestone=milestone, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(request, _("The milestone has been saved."))
-            return redirect("agenda:agenda", pk=milestone.agenda_id)
+    saved, _result = _submit(
+        request,
+        form,
+        lambda: services.milestone_update(
+            milestone=milestone, actor=request.user, **form.cleaned_data
+        ),
+    )
+    if saved:
+        messages.success(request, _("The milestone has been saved."))
+        return redirect("agenda:agenda", pk=milestone.agenda_id)
     return _form_page(request, form=form, title=_("Edit milestone"), back=milestone.agenda)
 
 
@@ -313,28 +319,28 @@ def agreements_adopt(request: HttpRequest, pk: int) -> HttpResponse:
     form = AdoptForm(
         request.POST or None, agenda=agenda, agreements=agreements, owners=owner_choices(agenda)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions = services.agreements_adopt(
-                agenda=agenda,
-                agreements=list(form.cleaned_data["agreements"]),
-                goal=form.cleaned_data.get("goal"),
-                owner=form.cleaned_data.get("owner"),
-                actor=request.user,
+    saved, actions = _submit(
+        request,
+        form,
+        lambda: services.agreements_adopt(
+            agenda=agenda,
+            agreements=list(form.cleaned_data["agreements"]),
+            goal=form.cleaned_data.get("goal"),
+            owner=form.cleaned_data.get("owner"),
+            actor=request.user,
+        ),
+    )
+    if saved:
+        messages.success(
+            request,
+            ngettext(
+                "The agreement has been taken over as an action.",
+                "%(n)s agreements have been taken over as actions.",
+                len(actions),
             )
-        except ValidationError as error:
-            _attach(form, error)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "The agreement has been taken over as an action.",
-                    "%(n)s agreements have been taken over as actions.",
-                    len(actions),
-                )
-                % {"n": len(actions)},
-            )
-            return redirect("agenda:agenda", pk=agenda.pk)
+            % {"n": len(actions)},
+        )
+        return redirect("agenda:agenda", pk=agenda.pk)
     return _form_page(
         request,
         form=form,

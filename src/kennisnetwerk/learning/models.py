@@ -459,10 +459,14 @@ class PracticeExample(TimeStampedModel):
         return self.title
 
 
-def _attachment_path(instance: "PracticeAttachment", filename: str) -> str:
+def _random_name(folder: str, filename: str) -> str:
     # The stored name is random; the original name is kept in a field and used on download.
     suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"learning/practice/{uuid.uuid4().hex}.{suffix}"
+    return f"{folder}/{uuid.uuid4().hex}.{suffix}"
+
+
+def _attachment_path(instance: "PracticeAttachment", filename: str) -> str:
+    return _random_name("learning/practice", filename)
 
 
 class StoredFile(TimeStampedModel):
@@ -497,8 +501,7 @@ class PracticeAttachment(StoredFile):
 
 
 def _document_path(instance: "ProgrammeDocument", filename: str) -> str:
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"learning/documents/{uuid.uuid4().hex}.{suffix}"
+    return _random_name("learning/documents", filename)
 
 
 class ProgrammeDocument(StoredFile):

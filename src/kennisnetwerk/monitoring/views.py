@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kennisnetwerk.agenda.permissions import agenda_regions
 from kennisnetwerk.core.exports import safe_cell
+from kennisnetwerk.core.forms import add_service_errors
 from kennisnetwerk.geo.constants import RegionKind
 from kennisnetwerk.outreach.permissions import is_region_editor
 
@@ -135,7 +136,7 @@ def indicator_create(request: HttpRequest, slug: str) -> HttpResponse:
                 region=region, data=form.indicator_data(), actor=request.user
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The indicator has been added."))
             return redirect("monitoring:indicator", pk=indicator.pk)
@@ -143,14 +144,6 @@ def indicator_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "monitoring/indicator_form.html", {"form": form, "region": region}, status=status
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _indicator_page(request, indicator, *, measurement_form=None, target_form=None, status=200):
@@ -207,7 +200,7 @@ def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The measurement has been saved."))
             return redirect("monitoring:indicator", pk=indicator.pk)
@@ -230,7 +223,7 @@ def target_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The target has been saved."))
             return redirect("monitoring:indicator", pk=indicator.pk)
@@ -318,7 +311,7 @@ def sketch_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

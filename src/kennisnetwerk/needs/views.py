@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kennisnetwerk.core.forms import add_service_errors
 from kennisnetwerk.ecosystem.models import Initiative
 from kennisnetwerk.geo.models import Region
 
@@ -48,11 +49,6 @@ def answer_token(need: Need) -> str:
 
 def _client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
-
-
-def _form_errors_to(form, error: ValidationError) -> None:
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
 
 
 @require_GET
@@ -94,7 +90,7 @@ def intake(request: HttpRequest, slug: str) -> HttpResponse:
                 )
                 status = 429
             except ValidationError as error:
-                _form_errors_to(form, error)
+                add_service_errors(form, error)
                 status = 400
             else:
                 return redirect("needs:answer", token=answer_token(need))
@@ -168,7 +164,7 @@ def need_create(request: HttpRequest, slug: str) -> HttpResponse:
                 consent_text=str(form.fields["follow_up_consent"].label),
             )
         except ValidationError as error:
-            _form_errors_to(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The question has been saved; these offers match it."))
             return redirect("needs:need", pk=need.pk)
@@ -269,7 +265,7 @@ def thesaurus(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _form_errors_to(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Group “%(name)s” added.") % {"name": group.name})
             return redirect("needs:thesaurus", slug=region.slug)
@@ -311,7 +307,7 @@ def thesaurus_group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _form_errors_to(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Group “%(name)s” saved.") % {"name": form.cleaned_data["name"]}

@@ -221,13 +221,10 @@ def queue_counts(user: Any) -> list[Region] | None:
 
     if not user.is_authenticated:
         return None
-    regions = Region.objects.filter(
-        person_roles__user=user, person_roles__role="coordinator"
-    ).distinct()
-    if not regions.exists():
-        return None
-    return list(
-        regions.annotate(
-            waiting=Count("messages", filter=Q(messages__status=MessageStatus.SUBMITTED))
-        ).order_by("name")
+    coordinated = Region.objects.filter(person_roles__user=user, person_roles__role="coordinator")
+    regions = list(
+        Region.objects.filter(pk__in=coordinated.values("pk"))
+        .annotate(waiting=Count("messages", filter=Q(messages__status=MessageStatus.SUBMITTED)))
+        .order_by("name")
     )
+    return regions or None

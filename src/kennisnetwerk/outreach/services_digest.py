@@ -124,13 +124,6 @@ class DigestRenderer:
 _ITEMS = "KNP_ITEMS_KNP"
 
 
-def render_digest_content(
-    region: Region, messages: list[Message], today: dt.date
-) -> tuple[str, str, str]:
-    """Subject, plain text and HTML of one digest with place holders for the subscriber."""
-    return DigestRenderer(region, today).render(messages)
-
-
 def personalise(text: str, html: str, subscriber: Subscriber) -> tuple[str, str, str]:
     """Fill a shared body in for one subscriber: their company name and their own signed
     links (made now, so a link never outlives a raised link version). Returns the text, the
@@ -144,15 +137,6 @@ def personalise(text: str, html: str, subscriber: Subscriber) -> tuple[str, str,
         text = text.replace(holder, values[name])
         html = html.replace(holder, escape(values[name]))
     return text, html, values["unsubscribe_url"]
-
-
-def render_digest(
-    subscriber: Subscriber, messages: list[Message], today: dt.date
-) -> tuple[str, str, str]:
-    """The digest of one subscriber as they receive it."""
-    subject, text, html = render_digest_content(subscriber.region, messages, today)
-    text, html, _unsubscribe = personalise(text, html, subscriber)
-    return subject, text, html
 
 
 @transaction.atomic
@@ -212,12 +196,13 @@ class _Contents:
     def __init__(self, run: DigestRun) -> None:
         self.run = run
         self.renderer = DigestRenderer(run.region, run.period_start)
-        self.pk_by_key: dict[str, int] = dict(
-            DigestContent.objects.filter(run=run).values_list("key", "pk")
-        )
-        self.subject_by_key: dict[str, str] = dict(
-            DigestContent.objects.filter(run=run).values_list("key", "subject")
-        )
+        self.pk_by_key: dict[str, int] = {}
+        self.subject_by_key: dict[str, str] = {}
+        for key, pk, subject in DigestContent.objects.filter(run=run).values_list(
+            "key", "pk", "subject"
+        ):
+            self.pk_by_key[key] = pk
+            self.subject_by_key[key] = subject
 
     @staticmethod
     def key_of(pks: list[int]) -> str:
