@@ -88,6 +88,8 @@ def assert_accessible(axe_source: str) -> Callable[[Page], None]:
     violation, listing each rule and the elements it failed on."""
 
     def check(page: Page) -> None:
+        # A click that navigates may return before the new document is parsed; axe needs it.
+        page.wait_for_load_state("load")
         page.add_script_tag(content=axe_source)
         violations = page.evaluate(
             """async (tags) => (await axe.run(document, {
