@@ -16,6 +16,8 @@ urlpatterns = [
     path("leren/", include("kennisnetwerk.learning.urls")),
     path("doe-agenda/", include("kennisnetwerk.agenda.urls")),
     path("monitoring/", include("kennisnetwerk.monitoring.urls")),
+    path("meldingen/", include("kennisnetwerk.notifications.urls")),
+    path("ontmoeten/", include("kennisnetwerk.community.urls")),
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.api_tokens, name="api_tokens"),
     path(

@@ -25,6 +25,7 @@ NETWORK_NAME = config("NETWORK_NAME", "Kennisnetwerk Regionale Economie")
 
 INSTALLED_APPS = [
     "kennisnetwerk.core",
+    "kennisnetwerk.notifications",
     "kennisnetwerk.geo",
     "kennisnetwerk.accounts",
     "kennisnetwerk.ecosystem",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "kennisnetwerk.outreach",
     "kennisnetwerk.needs",
     "kennisnetwerk.learning",
+    "kennisnetwerk.community",
     "kennisnetwerk.agenda",
     "kennisnetwerk.monitoring",
     "kennisnetwerk.api",
