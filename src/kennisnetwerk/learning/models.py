@@ -236,6 +236,9 @@ class Session(TimeStampedModel):
     """A session (bijeenkomst) of a programme. The online link is shown only to people who
     are registered."""
 
+    # The audit log shows the chosen formats by their names.
+    audit_value_choices = {"formats": SessionFormat}
+
     uid = models.UUIDField(_("calendar identity"), default=uuid.uuid4, unique=True, editable=False)
     programme = models.ForeignKey(
         Programme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="sessions"
