@@ -93,3 +93,11 @@ def test_erasure_removes_the_link_from_records_that_stay():
     message.refresh_from_db()
     assert message.submitted_by is None
     assert message.title == "Netwerkborrel Oss"  # the region's message stays
+
+
+def test_the_privacy_page_lists_every_rule():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[4] / "docs" / "privacy.md").read_text()
+    missing = [f for f in personal_data.rules() if f"`{f}`" not in text]
+    assert not missing, f"docs/privacy.md does not list: {missing}"
