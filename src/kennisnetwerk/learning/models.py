@@ -194,6 +194,18 @@ class RegionApplication(TimeStampedModel):
         related_name="application",
     )
 
+    def provided_items(self) -> list[str]:
+        """What the region provides, as words to list ("venue, catering")."""
+        return [
+            str(label)
+            for flag, label in (
+                (self.provides_venue, _("venue")),
+                (self.provides_catering, _("catering")),
+                (self.provides_invitations, _("selecting and inviting participants")),
+            )
+            if flag
+        ]
+
     class Meta:
         verbose_name = _("region application")
         verbose_name_plural = _("region applications")
