@@ -1,5 +1,5 @@
 """Texts a new user reads: optional fields marked once, in one way; account mails in the
-network's name with an HTML part; lists without stray separators."""
+network's name with an HTML part (test_account_mails.py); lists without stray separators."""
 
 import re
 
@@ -34,32 +34,6 @@ def test_public_forms_say_optional_one_way(client, url_name):
     page = client.get(reverse(url_name, args=[region.slug])).content.decode()
     assert "Niet verplicht" not in page
     assert "optioneel" in page
-
-
-def test_the_account_confirmation_mail_speaks_in_the_networks_name(client, smtp_server, settings):
-    settings.SITE_URL = "https://kennisnetwerk.example"
-    response = client.post(
-        "/account/signup/",
-        {
-            "full_name": "Bram de Wit",
-            "email": "bram@bakkerij.example",
-            "password1": "Krentenbol-2026!",
-            "password2": "Krentenbol-2026!",
-            "company_name": "Bakkerij De Korenschoof",
-        },
-        HTTP_HOST="127.0.0.1:8201",
-    )
-    assert response.status_code == 302
-    [mail] = smtp_server.wait_for(1)
-    text = mail.get_body(preferencelist=("plain",)).get_content()
-    assert "127.0.0.1:8201!" not in text
-    assert "Hallo van" not in text
-    assert settings.NETWORK_NAME in text
-    assert mail["Subject"].startswith(f"[{settings.NETWORK_NAME}]")
-    html = mail.get_body(preferencelist=("html",))
-    assert html is not None and html.get_content_type() == "text/html"
-    assert '<html lang="nl">' in html.get_content()
-    assert "<a href=" in html.get_content()  # the confirmation link is a link
 
 
 def test_what_the_region_provides_reads_as_a_list(client):
