@@ -43,14 +43,14 @@ class SignupForm(AllauthSignupForm):
     full_name = forms.CharField(label=_("Your name"), max_length=200)
     company_name = forms.CharField(label=_("Company name"), max_length=200)
     kvk_number = forms.CharField(
-        label=_("KVK number (optional)"),
+        label=_("KVK number"),
         max_length=8,
         required=False,
         validators=[kvk_number_validator],
         help_text=_("8 digits"),
     )
     municipality = MunicipalityNameField(
-        label=_("Municipality or place of business (optional)"), required=False
+        label=_("Municipality or place of business"), required=False
     )
 
     field_order = [

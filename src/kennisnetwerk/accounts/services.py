@@ -4,18 +4,21 @@ personal-data export and erasure."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 from kennisnetwerk.core.audit import audit_log
 from kennisnetwerk.core.models import AuditAction, AuditLogEntry
 from kennisnetwerk.ecosystem.models import Organisation
@@ -228,6 +231,14 @@ def personal_data_export(*, user: User) -> dict[str, Any]:
             }
             for e in AuditLogEntry.objects.filter(actor=user)
         ],
+        "administration_activity": [
+            {
+                "time": e.action_time.isoformat(),
+                "object": e.object_repr,
+                "change": e.get_change_message(),
+            }
+            for e in LogEntry.objects.filter(user=user)
+        ],
     }
     profile = EntrepreneurProfile.objects.filter(user=user).select_related("municipality").first()
     if profile:
@@ -265,6 +276,21 @@ def _end_sessions(user: User) -> None:
             session.delete()
 
 
+def _admin_log_scrub(user: User, label: str) -> None:
+    """The admin's own history names the person in its texts; the entries stay, nameless."""
+    names = [n for n in (user.full_name.strip(), user.email.strip()) if len(n) >= 3]
+    if not names:
+        return
+    pattern = re.compile("|".join(re.escape(n) for n in names), flags=re.IGNORECASE)
+    query = Q()
+    for name in names:
+        query |= Q(object_repr__icontains=name) | Q(change_message__icontains=name)
+    for entry in LogEntry.objects.filter(query):
+        entry.object_repr = pattern.sub(label, entry.object_repr)[:200]
+        entry.change_message = pattern.sub(label, entry.change_message)
+        entry.save(update_fields=["object_repr", "change_message"])
+
+
 @transaction.atomic
 def personal_data_erase(*, request: ErasureRequest) -> None:
     """Carry out an erasure request: remove every piece of personal data of the person.
@@ -273,9 +299,13 @@ def personal_data_erase(*, request: ErasureRequest) -> None:
     if request.status == ErasureStatus.DONE or request.user is None:
         return
     user = request.user
+    label = f"verwijderde gebruiker #{user.pk}"
+    # Found before the apps remove their rows: entries about them must lose the name too.
+    linked = personal_data.linked_objects(user)
     for fn in hooks.get_hooks("personal_data_erase"):
         fn(user)
-    label = f"verwijderde gebruiker #{user.pk}"
+    personal_data.audit_scrub(user=user, label=label, linked=linked)
+    _admin_log_scrub(user, label)
     AuditLogEntry.objects.filter(actor=user).update(actor_label=label)
     # Entries about the person, their invitations and their company hold personal data in
     # their description and changed fields; the fact that something happened stays.

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from kennisnetwerk.core.mail import render_plain, render_subject
+
 from .models import ErasureRequest, Invitation
 
 
@@ -22,10 +24,10 @@ def send_invitation_mail(invitation_id: int) -> None:
             "url": settings.SITE_URL.rstrip("/")
             + reverse("accounts:invitation", args=[invitation.token]),
         }
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+        subject = render_subject("accounts/email/invitation_subject.txt", context)
         message = EmailMultiAlternatives(
             subject=subject,
-            body=render_to_string("accounts/email/invitation.txt", context),
+            body=render_plain("accounts/email/invitation.txt", context),
             to=[invitation.email],
         )
         message.attach_alternative(

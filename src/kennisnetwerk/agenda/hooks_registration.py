@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 from kennisnetwerk.core.menu import MenuItem
 
 
@@ -60,11 +60,32 @@ def agenda_widget(request: HttpRequest):
     )
 
 
+personal_data.rule(
+    "agenda.Action.contact",
+    export="agenda.contact_for_actions",
+    erasure="the person stops being the contact",
+)
+personal_data.rule(
+    "agenda.ProgressUpdate.author",
+    export="agenda.progress_updates",
+    erasure="the author's link and name are removed; the text stays",
+)
+personal_data.rule(
+    "agenda.AgendaVersion.frozen_by",
+    export="agenda.versions_frozen",
+    erasure="the link to the person is removed; the version stays",
+)
+
+
 @hooks.register("personal_data_export")
 def export_agenda(user):
-    from .models import Action, ProgressUpdate
+    from .models import Action, AgendaVersion, ProgressUpdate
 
     return "agenda", {
+        "versions_frozen": [
+            {"agenda": v.agenda.title, "version": v.number, "frozen_at": v.frozen_at.isoformat()}
+            for v in AgendaVersion.objects.filter(frozen_by=user).select_related("agenda")
+        ],
         "contact_for_actions": [
             {"agenda": a.agenda.title, "action": a.title, "owner": a.owner.name}
             for a in Action.objects.filter(contact=user).select_related("agenda", "owner")
@@ -91,3 +112,4 @@ def erase_agenda(user):
 
     Action.objects.filter(contact=user).update(contact=None)
     ProgressUpdate.objects.filter(author=user).update(author=None, author_label="")
+    personal_data.unlink(user, "agenda.AgendaVersion.frozen_by")

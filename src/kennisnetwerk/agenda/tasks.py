@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from kennisnetwerk.core.mail import render_plain, render_subject
 from kennisnetwerk.outreach.mail import build_mail
 
 from .models import Action
@@ -34,8 +35,8 @@ def send_action_reminder(action_id: int) -> int:
         "network_name": settings.NETWORK_NAME,
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string("agenda/email/reminder_subject.txt", context).split())
-        text = render_to_string("agenda/email/reminder.txt", context)
+        subject = render_subject("agenda/email/reminder_subject.txt", context)
+        text = render_plain("agenda/email/reminder.txt", context)
         html = render_to_string("agenda/email/reminder.html", context)
     sent = 0
     for address in reminder_recipients(action):

@@ -1,6 +1,8 @@
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 
 from .models import ApiToken
+
+personal_data.rule("api.ApiToken.user", export="api_tokens", erasure="deleted")
 
 
 @hooks.register("personal_data_export")

@@ -10,6 +10,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from kennisnetwerk.core.mail import render_plain, render_subject
+
 from .models import Programme
 
 
@@ -30,10 +32,8 @@ def send_mail(
     """Render ``learning/email/<template>`` in Dutch and send it."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {"network_name": settings.NETWORK_NAME, "programme": programme, **context}
-        subject = " ".join(
-            render_to_string(f"learning/email/{template}_subject.txt", context).split()
-        )
-        text = render_to_string(f"learning/email/{template}.txt", context)
+        subject = render_subject(f"learning/email/{template}_subject.txt", context)
+        text = render_plain(f"learning/email/{template}.txt", context)
         html = render_to_string(f"learning/email/{template}.html", context)
     message = EmailMultiAlternatives(
         subject=subject, body=text, from_email=programme_sender(programme), to=[to]

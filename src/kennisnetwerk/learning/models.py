@@ -194,6 +194,18 @@ class RegionApplication(TimeStampedModel):
         related_name="application",
     )
 
+    def provided_items(self) -> list[str]:
+        """What the region provides, as words to list ("venue, catering")."""
+        return [
+            str(label)
+            for flag, label in (
+                (self.provides_venue, _("venue")),
+                (self.provides_catering, _("catering")),
+                (self.provides_invitations, _("selecting and inviting participants")),
+            )
+            if flag
+        ]
+
     class Meta:
         verbose_name = _("region application")
         verbose_name_plural = _("region applications")
@@ -235,6 +247,9 @@ class ApplicationKeyPerson(models.Model):
 class Session(TimeStampedModel):
     """A session (bijeenkomst) of a programme. The online link is shown only to people who
     are registered."""
+
+    # The audit log shows the chosen formats by their names.
+    audit_value_choices = {"formats": SessionFormat}
 
     uid = models.UUIDField(_("calendar identity"), default=uuid.uuid4, unique=True, editable=False)
     programme = models.ForeignKey(

@@ -393,15 +393,7 @@ def _programme_from_application(application: RegionApplication, actor) -> Progra
 
     kind = ProgrammeKind(application.kind)
     title = f"{kind.label} {application.region.name}"
-    provided = [
-        label
-        for flag, label in (
-            (application.provides_venue, _("venue")),
-            (application.provides_catering, _("catering")),
-            (application.provides_invitations, _("selecting and inviting participants")),
-        )
-        if flag
-    ]
+    provided = application.provided_items()
     programme = programme_create(
         data=ProgrammeData(
             title=str(title),

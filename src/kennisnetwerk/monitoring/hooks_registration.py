@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 from kennisnetwerk.core.menu import MenuItem
 
 
@@ -10,6 +10,52 @@ from kennisnetwerk.core.menu import MenuItem
 def monitoring_item(request: HttpRequest) -> MenuItem:
     """Monitoring takes the place of the "monitoring" placeholder."""
     return MenuItem(_("Monitoring"), reverse("monitoring:index"), "monitoring", 50)
+
+
+KEPT = "the link to the person is removed; the figures stay with their organisation"
+personal_data.rule(
+    "monitoring.Measurement.entered_by", export="monitoring.measurements", erasure=KEPT
+)
+personal_data.rule(
+    "monitoring.ReachSketch.uploaded_by", export="monitoring.reach_sketches", erasure=KEPT
+)
+
+
+@hooks.register("personal_data_export")
+def export_monitoring(user):
+    from .models import Measurement, ReachSketch
+
+    return "monitoring", {
+        "measurements": [
+            {
+                "indicator": m.indicator.name,
+                "period": m.period,
+                "value": str(m.value),
+                "note": m.note,
+                "entered_at": m.created_at.isoformat(),
+            }
+            for m in Measurement.objects.filter(entered_by=user).select_related("indicator")
+        ],
+        "reach_sketches": [
+            {
+                "indicator": s.indicator.name,
+                "organisation": s.organisation.name,
+                "period": s.period,
+                "distinct_kvk_numbers": s.valid_numbers,
+                "uploaded_at": s.created_at.isoformat(),
+            }
+            for s in ReachSketch.objects.filter(uploaded_by=user).select_related(
+                "indicator", "organisation"
+            )
+        ],
+    }
+
+
+@hooks.register("personal_data_erase")
+def erase_monitoring(user):
+    personal_data.unlink(
+        user, "monitoring.Measurement.entered_by", "monitoring.ReachSketch.uploaded_by"
+    )
 
 
 @hooks.register("schedule_tick")

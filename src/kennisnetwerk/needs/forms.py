@@ -52,7 +52,7 @@ class NeedFormBase(forms.Form):
         queryset=Theme.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text=_("Optional; without a choice the themes follow from your question."),
+        help_text=_("Without a choice the themes follow from your question."),
     )
     urgency = forms.ChoiceField(
         label=_("How urgent is it?"),

@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 from kennisnetwerk.core.menu import MenuItem
 
 from .models import Need
@@ -33,6 +33,18 @@ def _needs_of(user):
     return Need.objects.filter(contact_email__iexact=user.email).exclude(contact_email="")
 
 
+personal_data.rule(
+    "needs.Need.submitted_by",
+    export="needs (own questions) and needs_recorded (questions recorded for others)",
+    erasure="contact details of own questions erased; the link to the person is removed",
+)
+personal_data.rule(
+    "needs.MatchFeedback.user",
+    export="needs_feedback",
+    erasure="the link to the person is removed; the feedback stays",
+)
+
+
 @hooks.register("personal_data_export")
 def export_needs(user):
     return "needs", [
@@ -52,9 +64,33 @@ def export_needs(user):
     ]
 
 
+@hooks.register("personal_data_export")
+def export_needs_recorded(user):
+    return "needs_recorded", [
+        {"region": n.region.name, "question": n.question, "created_at": n.created_at.isoformat()}
+        for n in Need.objects.filter(submitted_by=user).select_related("region")
+    ]
+
+
+@hooks.register("personal_data_export")
+def export_needs_feedback(user):
+    from .models import MatchFeedback
+
+    return "needs_feedback", [
+        {
+            "initiative": f.initiative.title,
+            "feedback": f.kind,
+            "note": f.note,
+            "given_at": f.created_at.isoformat(),
+        }
+        for f in MatchFeedback.objects.filter(user=user).select_related("initiative")
+    ]
+
+
 @hooks.register("personal_data_erase")
 def erase_needs(user):
     from .services import need_contact_erase
 
     for need in _needs_of(user):
         need_contact_erase(need=need)
+    personal_data.unlink(user, "needs.Need.submitted_by", "needs.MatchFeedback.user")

@@ -47,7 +47,7 @@ class SubscriberPreferencesForm(forms.Form):
         label=_("KVK number"),
         required=False,
         max_length=20,
-        help_text=_("Optional: 8 digits. Helps the region count how many companies it reaches."),
+        help_text=_("8 digits. Helps the region count how many companies it reaches."),
     )
     municipality = MunicipalityField(
         label=_("Municipality or place of business"),

@@ -2,7 +2,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 from kennisnetwerk.core.menu import MenuItem
 
 from .models import Subscriber
@@ -11,6 +11,56 @@ from .services import subscriber_erase
 
 def _subscriptions(user):
     return Subscriber.objects.filter(email__iexact=user.email).select_related("region")
+
+
+KEPT = "the link to the person is removed; the record stays with the region's channel"
+personal_data.rule("outreach.Message.submitted_by", export="messages_submitted", erasure=KEPT)
+personal_data.rule("outreach.Message.reviewed_by", export="messages_reviewed", erasure=KEPT)
+personal_data.rule("outreach.DigestRun.started_by", export="digest_runs_started", erasure=KEPT)
+
+
+@hooks.register("personal_data_export")
+def export_messages_submitted(user):
+    from .models import Message
+
+    return "messages_submitted", [
+        {
+            "region": m.region.name,
+            "sender": m.sender.name if m.sender_id else None,
+            "kind": m.kind,
+            "title": m.title,
+            "text": m.body,
+            "status": m.status,
+            "valid_from": m.valid_from.isoformat(),
+            "valid_until": m.valid_until.isoformat(),
+            "submitted_at": m.created_at.isoformat(),
+        }
+        for m in Message.objects.filter(submitted_by=user).select_related("region", "sender")
+    ]
+
+
+@hooks.register("personal_data_export")
+def export_messages_reviewed(user):
+    from .models import Message
+
+    return "messages_reviewed", [
+        {"region": m.region.name, "title": m.title, "status": m.status}
+        for m in Message.objects.filter(reviewed_by=user).select_related("region")
+    ]
+
+
+@hooks.register("personal_data_export")
+def export_digest_runs(user):
+    from .models import DigestRun
+
+    return "digest_runs_started", [
+        {
+            "region": r.region.name,
+            "period": f"{r.period_start.isoformat()}/{r.period_end.isoformat()}",
+            "status": r.status,
+        }
+        for r in DigestRun.objects.filter(started_by=user).select_related("region")
+    ]
 
 
 @hooks.register("personal_data_export")
@@ -37,6 +87,12 @@ def export_subscriptions(user):
 def erase_subscriptions(user):
     for subscriber in _subscriptions(user):
         subscriber_erase(subscriber=subscriber)
+    personal_data.unlink(
+        user,
+        "outreach.Message.submitted_by",
+        "outreach.Message.reviewed_by",
+        "outreach.DigestRun.started_by",
+    )
 
 
 @hooks.register("main_menu_items", order=20)

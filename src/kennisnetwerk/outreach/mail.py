@@ -10,6 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from kennisnetwerk.core.mail import render_plain, render_subject
 from kennisnetwerk.geo.models import Region
 
 
@@ -23,10 +24,10 @@ def render_mail(template: str, context: dict) -> tuple[str, str, str]:
     """Subject, plain text and HTML of ``outreach/email/<template>``, in Dutch."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {"network_name": settings.NETWORK_NAME, **context}
-        subject = render_to_string(f"outreach/email/{template}_subject.txt", context)
-        text = render_to_string(f"outreach/email/{template}.txt", context)
+        subject = render_subject(f"outreach/email/{template}_subject.txt", context)
+        text = render_plain(f"outreach/email/{template}.txt", context)
         html = render_to_string(f"outreach/email/{template}.html", context)
-    return " ".join(subject.split()), text, html
+    return subject, text, html
 
 
 def build_mail(

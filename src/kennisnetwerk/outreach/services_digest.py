@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from kennisnetwerk.core.bulk import insert_rows, prepared
+from kennisnetwerk.core.mail import render_subject
 from kennisnetwerk.geo.models import Region
 
 from .constants import MailStatus, RunStatus, SubscriberStatus
@@ -103,8 +104,10 @@ class DigestRenderer:
     def subject(self, count: int) -> str:
         found = self._subjects.get(count)
         if found is None:
-            text = self._render("digest_subject.txt", messages=range(count))
-            found = self._subjects[count] = " ".join(text.split())
+            with translation.override(settings.LANGUAGE_CODE):
+                found = self._subjects[count] = render_subject(
+                    "outreach/email/digest_subject.txt", self._context(messages=range(count))
+                )
         return found
 
     def render(self, messages: list[Message]) -> tuple[str, str, str]:

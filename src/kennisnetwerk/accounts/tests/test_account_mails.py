@@ -49,8 +49,8 @@ def test_password_reset_for_an_unknown_address_reveals_nothing(client, smtp_serv
     assert not User.objects.filter(email="niemand@voorbeeld.example").exists()
 
 
-def test_entrepreneur_confirms_the_address_from_the_mail(client, smtp_server):
-    response = client.post(
+def _sign_up(client, **extra):
+    return client.post(
         "/account/signup/",
         {
             "full_name": "Bram de Wit",
@@ -61,7 +61,12 @@ def test_entrepreneur_confirms_the_address_from_the_mail(client, smtp_server):
             "kvk_number": "",
             "municipality": "",
         },
+        **extra,
     )
+
+
+def test_entrepreneur_confirms_the_address_from_the_mail(client, smtp_server):
+    response = _sign_up(client)
     assert response.status_code == 302
     user = User.objects.get(email="bram@bakkerij.example")
     assert not user.emailaddress_set.get().verified
@@ -72,3 +77,20 @@ def test_entrepreneur_confirms_the_address_from_the_mail(client, smtp_server):
     confirmed = client.post(link)
     assert confirmed.status_code == 302
     assert user.emailaddress_set.get().verified
+
+
+def test_the_confirmation_mail_speaks_in_the_networks_name_with_an_html_part(
+    client, smtp_server, settings
+):
+    settings.SITE_URL = "https://kennisnetwerk.example"
+    assert _sign_up(client, HTTP_HOST="127.0.0.1:8201").status_code == 302
+    [mail] = smtp_server.wait_for(1)
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+    assert "127.0.0.1:8201!" not in text  # was "Hallo van 127.0.0.1:8201!"
+    assert "Hallo van" not in text
+    assert settings.NETWORK_NAME in text
+    assert mail["Subject"].startswith(f"[{settings.NETWORK_NAME}]")
+    html = mail.get_body(preferencelist=("html",))
+    assert html is not None and html.get_content_type() == "text/html"
+    assert '<html lang="nl">' in html.get_content()
+    assert "<a href=" in html.get_content()  # the confirmation link is a link
