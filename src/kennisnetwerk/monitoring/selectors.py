@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from kennisnetwerk.core.formatting import format_number
 from kennisnetwerk.geo.models import Region
 
 from . import sketches
@@ -49,14 +50,14 @@ class Cell:
     def text(self) -> str:
         if self.suppressed:
             return f"< {self.threshold}"
-        return f"{self.estimate.rounded:,}".replace(",", ".")
+        return format_number(self.estimate.rounded)
 
     @property
     def interval(self) -> str:
         if self.suppressed or self.estimate.exact:
             return ""
-        low = f"{round(self.estimate.lower):,}".replace(",", ".")
-        high = f"{round(self.estimate.upper):,}".replace(",", ".")
+        low = format_number(round(self.estimate.lower))
+        high = format_number(round(self.estimate.upper))
         return f"{low} – {high}"
 
     @property
