@@ -65,8 +65,11 @@ def csv_value(value: Any) -> Any:
         return f"{local.day}-{local.month}-{local.year} {local.hour:02d}:{local.minute:02d}"
     if isinstance(value, dt.date):
         return f"{value.day}-{value.month}-{value.year}"
-    if isinstance(value, Decimal | float):
-        # No thousands separator: Excel would read 1.234 as a date or as text.
+    if isinstance(value, Decimal):
+        # As stored (an amount keeps its cents), with no thousands separator: Excel would
+        # read 1.234 as a date or as text.
+        return f"{value:f}".replace(".", ",")
+    if isinstance(value, float):
         return format_number(value, grouping=False).replace(".", ",")
     if isinstance(value, int):
         return value
