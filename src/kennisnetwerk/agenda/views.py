@@ -171,7 +171,7 @@ FIELD_LABELS = {
 
 def _value(field: str, value) -> str:
     """A value of the difference as people read it: Dutch dates and statuses, percentages,
-    commitments as "party: 40 uur, 2 mensen"."""
+    commitments as "party: 40 uur, 2 personen"."""
     if value is None or value == []:
         return "—"
     if field == "status":

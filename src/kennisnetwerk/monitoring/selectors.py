@@ -69,7 +69,7 @@ class Cell:
 class PartyRow:
     name: str
     reach: Cell
-    share: str
+    share: int | None  # percentage of the unique reach; None when the reach is suppressed
     exclusive: Cell
 
 
@@ -113,7 +113,7 @@ def reach_report(*, indicator: Indicator, period: str) -> ReachReport:
     report.union = Cell(result.union, threshold)
     for i, name in enumerate(names):
         reach = Cell(result.reach[i], threshold)
-        share = "" if reach.suppressed else f"{result.shares[i] * 100:.0f}%"
+        share = None if reach.suppressed else round(result.shares[i] * 100)
         report.parties.append(PartyRow(name, reach, share, Cell(result.exclusive[i], threshold)))
     for i, name in enumerate(names):
         cells: list[Cell | None] = []
@@ -132,7 +132,7 @@ def reach_report_rows(report: ReachReport) -> list[list]:
     header = [
         _("Party"),
         _("Reach"),
-        _("Share of unique reach"),
+        _("Share of unique reach (%)"),
         _("Reached by no other party"),
         *report.names,
     ]
