@@ -137,7 +137,8 @@ def test_moving_the_start_after_a_deadline_is_refused(client, world):
     )
 
     assert response.status_code == 400
-    assert "De actie &quot;Loket&quot; heeft een deadline (1 mrt. 2026)" in response.content.decode()
+    page = response.content.decode()
+    assert "De actie &quot;Loket&quot; heeft een deadline (1 mrt. 2026)" in page
     world["agenda"].refresh_from_db()
     assert world["agenda"].start_date == dt.date(2026, 1, 1)
 
