@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kennisnetwerk.core.formatting import format_date
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Region
 
@@ -186,7 +187,7 @@ def _agreement_label(agreement) -> str:
     return _("%(what)s (%(who)s, by %(date)s; session %(session)s)") % {
         "what": agreement.description,
         "who": who,
-        "date": agreement.due_date.strftime("%d-%m-%Y"),
+        "date": format_date(agreement.due_date),
         "session": agreement.session.title,
     }
 

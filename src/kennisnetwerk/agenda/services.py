@@ -13,10 +13,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log, diff, snapshot
+from kennisnetwerk.core.formatting import format_date
 from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Region
@@ -52,13 +53,13 @@ def _agenda_validate(
         if early is not None:
             errors["start_date"] = _(
                 'The action "%(title)s" has a deadline (%(date)s) before this start date.'
-            ) % {"title": early.title, "date": early.deadline.strftime("%d-%m-%Y")}
+            ) % {"title": early.title, "date": format_date(early.deadline)}
         if end_date is not None and "end_date" not in errors:
             late = agenda.actions.filter(deadline__gt=end_date).order_by("-deadline").first()
             if late is not None:
                 errors["end_date"] = _(
                     'The action "%(title)s" has a deadline (%(date)s) after this end date.'
-                ) % {"title": late.title, "date": late.deadline.strftime("%d-%m-%Y")}
+                ) % {"title": late.title, "date": format_date(late.deadline)}
     if errors:
         raise ValidationError(errors)
 
@@ -194,11 +195,11 @@ def action_validate(*, agenda: Agenda, data: ActionData) -> None:
         errors["owner"] = _("Every action has an owner organisation: choose who does it.")
     if data.deadline is not None and data.deadline < agenda.start_date:
         errors["deadline"] = _("The deadline lies before the start of the agenda (%(start)s).") % {
-            "start": agenda.start_date.strftime("%d-%m-%Y")
+            "start": format_date(agenda.start_date)
         }
     if data.deadline is not None and agenda.end_date and data.deadline > agenda.end_date:
         errors["deadline"] = _("The deadline lies after the end of the agenda (%(end)s).") % {
-            "end": agenda.end_date.strftime("%d-%m-%Y")
+            "end": format_date(agenda.end_date)
         }
     if (
         data.contact is not None
@@ -328,7 +329,7 @@ def session_agreement_data(agreement: Any, *, owner: Organisation | None = None)
         source_label=_("Agreement in the session %(session)s of %(date)s")
         % {
             "session": session.title,
-            "date": formats.date_format(timezone.localtime(session.starts_at), "j F Y"),
+            "date": format_date(session.starts_at, "long"),
         },
     )
 

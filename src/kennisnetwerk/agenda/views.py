@@ -10,11 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kennisnetwerk.core.formatting import format_date
 from kennisnetwerk.core.forms import add_service_errors
 
 from . import services
@@ -170,13 +171,13 @@ FIELD_LABELS = {
 
 def _value(field: str, value) -> str:
     """A value of the difference as people read it: Dutch dates and statuses, percentages,
-    commitments as "party: 40 uur, 2 mensen"."""
+    commitments as "party: 40 uur, 2 personen"."""
     if value is None or value == []:
         return "—"
     if field == "status":
         return str(ActionStatus(value).label) if value in ActionStatus.values else value
     if field == "deadline":
-        return formats.date_format(dt.date.fromisoformat(value), "j F Y")
+        return format_date(dt.date.fromisoformat(value), "long")
     if field == "progress":
         return f"{value} %"
     if field == "contributions":

@@ -249,7 +249,7 @@ def get_reach(request, indicator_id: IndicatorId, period: Text):
             {
                 "party": p.name,
                 "reach": _figure(p.reach),
-                "share": p.share,
+                "share": "" if p.share is None else f"{p.share}%",
                 "exclusive": _figure(p.exclusive),
             }
             for p in report.parties

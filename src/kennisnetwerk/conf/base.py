@@ -90,6 +90,9 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "kennisnetwerk.core.context_processors.platform",
             ],
+            # The formatting filters (kn_money, kn_number, kn_date, kn_datetime, kn_count …)
+            # are available in every template and mail without a {% load %}.
+            "builtins": ["kennisnetwerk.core.templatetags.kn_format"],
         },
     }
 ]

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
-from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .formatting import format_date, format_datetime, format_number
 from .models import AuditAction, AuditLogEntry
 
 # Keys services record that are not fields of the object's model.
@@ -121,17 +121,13 @@ def format_value(model: type[models.Model] | None, name: str, value: Any) -> str
     ):
         parsed = _parse_date(str(value))
         if isinstance(parsed, dt.datetime):
-            return formats.date_format(parsed, "DATETIME_FORMAT")
+            return format_datetime(parsed, "long")
         if isinstance(parsed, dt.date):
-            return formats.date_format(parsed, "DATE_FORMAT")
+            return format_date(parsed, "long")
     if isinstance(field, models.DecimalField) or isinstance(value, float | Decimal):
-        try:
-            number = Decimal(str(value))
-        except InvalidOperation:
-            return str(value)
-        return formats.number_format(number, use_l10n=True, force_grouping=True)
+        return format_number(value)
     if isinstance(value, int):
-        return formats.number_format(value, use_l10n=True, force_grouping=True)
+        return format_number(value)
     return str(value)
 
 

@@ -4,14 +4,12 @@ read). Every text cell that could run as a formula is escaped."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import QuerySet
-from openpyxl import Workbook
 
-from kennisnetwerk.core.exports import safe_cell
+from kennisnetwerk.core.exports import SheetTable, xlsx_bytes
 
 from .models import Initiative
 
@@ -83,14 +81,15 @@ def initiative_rows(queryset: QuerySet[Initiative]) -> Iterator[list[Any]]:
 
 
 def initiatives_xlsx(queryset: QuerySet[Initiative]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Aanbod")
-    sheet.append(COLUMNS)
-    for row in initiative_rows(queryset):
-        sheet.append([safe_cell(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """Dates as date cells and the budget as an amount in euro (``core.exports``)."""
+    return xlsx_bytes(
+        SheetTable(
+            title="Aanbod",
+            header=COLUMNS,
+            rows=initiative_rows(queryset),
+            money={COLUMNS.index("Budget")},
+        )
+    )
 
 
 def initiatives_graph(queryset: QuerySet[Initiative]) -> dict[str, list[dict[str, Any]]]:

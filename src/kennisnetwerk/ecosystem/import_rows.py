@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils.translation import gettext as _
 
+from kennisnetwerk.core.formatting import format_date
 from kennisnetwerk.geo.models import Region
 
 from .import_columns import LIST_FIELDS, Column, field_label
@@ -368,7 +369,7 @@ class RowValidator(NameMatching):
             row.error(
                 self.label("end_date" if self.has("end_date") else "period"),
                 _("The end date %(end)s lies before the start date %(start)s.")
-                % {"end": end.strftime("%d-%m-%Y"), "start": start.strftime("%d-%m-%Y")},
+                % {"end": format_date(end), "start": format_date(start)},
                 "period",
             )
         values["start_date"], values["end_date"] = start, end

@@ -3,19 +3,19 @@ what goes in each column."""
 
 from __future__ import annotations
 
-import io
+import datetime as dt
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from kennisnetwerk.core.exports import safe_cell
+from kennisnetwerk.core.exports import SheetTable, xlsx_bytes
 
 from .constants import InitiativeKind, InitiativeStatus
 from .exports import COLUMNS
 from .models import TargetGroup, Theme
 
 
-def _explanations() -> list[tuple[str, str, str]]:
+def _explanations() -> list[tuple[str, str, object]]:
     themes = "; ".join(Theme.objects.filter(is_active=True).values_list("name", flat=True))
     groups = ", ".join(TargetGroup.objects.values_list("code", flat=True))
     return [
@@ -64,9 +64,9 @@ def _explanations() -> list[tuple[str, str, str]]:
             ),
             "Oss; Uden; Rosmalen",
         ),
-        ("Begindatum", _("A date such as 1-2-2025 or 1 februari 2025."), "1-2-2025"),
-        ("Einddatum", _("A date such as 31-12-2026 or 31 december 2026."), "31-12-2026"),
-        ("Budget", _("Amount in euro."), "€ 250.000,-"),
+        ("Begindatum", _("A date such as 1-2-2025 or 1 februari 2025."), dt.date(2025, 2, 1)),
+        ("Einddatum", _("A date such as 31-12-2026 or 31 december 2026."), dt.date(2026, 12, 31)),
+        ("Budget", _("Amount in euro."), Decimal("250000.00")),
         ("Financieringsbron", _("Where the money comes from."), "Provincie, REACT-EU"),
         ("Contactpersoon", _("Name of the contact person."), ""),
         ("E-mail", _("E-mail address of the contact person."), "info@voorbeeld.nl"),
@@ -85,13 +85,9 @@ def _explanations() -> list[tuple[str, str, str]]:
 
 
 def inventory_sample_xlsx() -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Aanbod")
-    sheet.append(COLUMNS)
-    notes = workbook.create_sheet(_("Explanation"))
-    notes.append([_("Column"), _("What to fill in"), _("Example")])
-    for column, explanation, example in _explanations():
-        notes.append([safe_cell(column), safe_cell(explanation), safe_cell(example)])
+    """An empty "Aanbod" sheet with the export's headers, and an explanation of each column
+    with an example (dates and the amount as the date and number cells the import reads)."""
+    notes = [list(line) for line in _explanations()]
     notes.append([])
     notes.append(
         [
@@ -103,6 +99,11 @@ def inventory_sample_xlsx() -> bytes:
             ),
         ]
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(
+        SheetTable(title="Aanbod", header=COLUMNS, rows=[], money={COLUMNS.index("Budget")}),
+        SheetTable(
+            title=_("Explanation"),
+            header=[_("Column"), _("What to fill in"), _("Example")],
+            rows=notes,
+        ),
+    )

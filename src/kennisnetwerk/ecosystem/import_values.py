@@ -13,6 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from kennisnetwerk.core.formatting import format_date
+
 
 class ValueProblem(Exception):
     """A cell whose value cannot be used; ``message`` says why, for the person."""
@@ -130,7 +132,7 @@ def _in_range(date: dt.date) -> dt.date:
     if not EARLIEST <= date <= LATEST:
         raise ValueProblem(
             _("The date %(date)s lies outside the years 1900 to 2100.")
-            % {"date": date.strftime("%d-%m-%Y")},
+            % {"date": format_date(date)},
             "date",
         )
     return date

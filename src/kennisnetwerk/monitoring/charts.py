@@ -8,6 +8,8 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kennisnetwerk.core.formatting import format_number
+
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 240, 56, 28, 12
 Number = Decimal | float | int | None
 
@@ -52,8 +54,8 @@ class Chart:
 def _number(value: float) -> str:
     """A gridline label in Dutch notation: 2.500, 12,5."""
     if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:.1f}".replace(".", ",")
+        return format_number(int(value))
+    return format_number(value, 1)
 
 
 def nice_maximum(value: float) -> float:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from kennisnetwerk.core.formatting import format_number
 from kennisnetwerk.geo.models import Region
 
 from . import sketches
@@ -49,14 +50,14 @@ class Cell:
     def text(self) -> str:
         if self.suppressed:
             return f"< {self.threshold}"
-        return f"{self.estimate.rounded:,}".replace(",", ".")
+        return format_number(self.estimate.rounded)
 
     @property
     def interval(self) -> str:
         if self.suppressed or self.estimate.exact:
             return ""
-        low = f"{round(self.estimate.lower):,}".replace(",", ".")
-        high = f"{round(self.estimate.upper):,}".replace(",", ".")
+        low = format_number(round(self.estimate.lower))
+        high = format_number(round(self.estimate.upper))
         return f"{low} – {high}"
 
     @property
@@ -68,7 +69,7 @@ class Cell:
 class PartyRow:
     name: str
     reach: Cell
-    share: str
+    share: int | None  # percentage of the unique reach; None when the reach is suppressed
     exclusive: Cell
 
 
@@ -112,7 +113,7 @@ def reach_report(*, indicator: Indicator, period: str) -> ReachReport:
     report.union = Cell(result.union, threshold)
     for i, name in enumerate(names):
         reach = Cell(result.reach[i], threshold)
-        share = "" if reach.suppressed else f"{result.shares[i] * 100:.0f}%"
+        share = None if reach.suppressed else round(result.shares[i] * 100)
         report.parties.append(PartyRow(name, reach, share, Cell(result.exclusive[i], threshold)))
     for i, name in enumerate(names):
         cells: list[Cell | None] = []
@@ -131,7 +132,7 @@ def reach_report_rows(report: ReachReport) -> list[list]:
     header = [
         _("Party"),
         _("Reach"),
-        _("Share of unique reach"),
+        _("Share of unique reach (%)"),
         _("Reached by no other party"),
         *report.names,
     ]

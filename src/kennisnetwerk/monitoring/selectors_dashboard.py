@@ -6,6 +6,7 @@ and the table of its numbers, which the page shows side by side and offers as a 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from kennisnetwerk.agenda.constants import ActionStatus
 from kennisnetwerk.agenda.models import Action, Agenda
 from kennisnetwerk.agenda.selectors import action_progress, agenda_progress, is_overdue
+from kennisnetwerk.core.formatting import format_date, format_number
 from kennisnetwerk.geo.models import Region
 from kennisnetwerk.learning.constants import RegistrationStatus, SessionStatus
 from kennisnetwerk.learning.models import Programme, Session
@@ -46,15 +48,14 @@ class Figure:
 
 
 def cell_text(value: Any) -> str:
-    """A table cell as shown on the page, in Dutch notation (1.234,5); empty as "—"."""
+    """A table cell as shown on the page, in Dutch notation (1.234,5; 7 dec. 2026); empty as
+    "—"."""
     if value is None or value == "":
         return "—"
+    if isinstance(value, dt.date):
+        return format_date(value)
     if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
-        number = Decimal(value).normalize()
-        if number == number.to_integral():
-            return f"{int(number):,}".replace(",", ".")
-        whole, _sep, fraction = f"{number:f}".partition(".")
-        return f"{int(whole):,}".replace(",", ".") + "," + fraction
+        return format_number(value)
     return str(value)
 
 
@@ -271,14 +272,14 @@ def _sessions_figure(programme: Programme) -> Figure | None:
     if not sessions:
         return None
     sessions.reverse()
-    labels = [timezone.localtime(s.starts_at).strftime("%d-%m-%Y") for s in sessions]
+    days = [timezone.localtime(s.starts_at).date() for s in sessions]
+    labels = [format_date(day) for day in days]
     return Figure(
         key="leren",
         title=_("Sessions held: registrations and attendance"),
         headers=[_("Date"), _("Session"), _("Registrations"), _("Attendance")],
         rows=[
-            [label, s.title, s.registered, s.attended]
-            for label, s in zip(labels, sessions, strict=True)
+            [day, s.title, s.registered, s.attended] for day, s in zip(days, sessions, strict=True)
         ],
         chart=grouped_chart(
             labels,

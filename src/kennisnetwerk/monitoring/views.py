@@ -3,8 +3,6 @@ targets and chart, uploading a reach sketch, and the reach report."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kennisnetwerk.agenda.permissions import agenda_regions
-from kennisnetwerk.core.exports import safe_cell
+from kennisnetwerk.core.exports import csv_response
 from kennisnetwerk.core.forms import add_service_errors
 from kennisnetwerk.geo.constants import RegionKind
 from kennisnetwerk.outreach.permissions import is_region_editor
@@ -345,13 +343,8 @@ def reach(request: HttpRequest, pk: int, period: str) -> HttpResponse:
 def reach_csv(request: HttpRequest, pk: int, period: str) -> HttpResponse:
     indicator = access_indicator_view(request.user, pk)
     report = reach_report(indicator=indicator, period=period)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="bereik-{indicator.code}-{period}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    for row in reach_report_rows(report):
-        writer.writerow([safe_cell(c) if isinstance(c, str) else c for c in row])
-    return response
+    header, *rows = reach_report_rows(report)
+    return csv_response(f"bereik-{indicator.code}-{period}.csv", header, rows)
 
 
 @login_required

@@ -10,15 +10,13 @@ have them computed again after the offer changed."""
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from kennisnetwerk.core.exports import safe_cell
+from kennisnetwerk.core.exports import SheetTable, xlsx_bytes
 from kennisnetwerk.ecosystem.constants import InitiativeStatus, TargetDimension
 from kennisnetwerk.ecosystem.models import Initiative, Theme
 from kennisnetwerk.geo.models import Municipality, Region
@@ -147,59 +145,57 @@ def _count_offers(region: Region, cells: list[GapCell]) -> None:
 
 
 def gap_report_xlsx(report: GapReport) -> bytes:
-    """The report as a workbook of three sheets; every text cell that could run as a formula
-    is escaped."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Questions and offer")[:31]
-    sheet.append(
-        [
-            _("Theme"),
-            _("Size class"),
-            _("Municipality"),
-            _("Questions"),
-            _("Open questions"),
-            _("Active offers"),
-        ]
+    """The report as a workbook of three sheets (``core.exports``: real dates, escaped text)."""
+    return xlsx_bytes(
+        SheetTable(
+            title=_("Questions and offer"),
+            header=[
+                _("Theme"),
+                _("Size class"),
+                _("Municipality"),
+                _("Questions"),
+                _("Open questions"),
+                _("Active offers"),
+            ],
+            rows=[
+                [
+                    cell.theme.name if cell.theme else _("no theme"),
+                    cell.size_label,
+                    cell.municipality.name if cell.municipality else _("unknown"),
+                    cell.needs,
+                    cell.open_needs,
+                    cell.offers,
+                ]
+                for cell in report.cells
+            ],
+        ),
+        SheetTable(
+            title=_("Without good match"),
+            header=[_("Received"), _("Question"), _("Municipality"), _("Status"), _("Best score")],
+            rows=[
+                [
+                    need.created_at,
+                    need.question,
+                    need.municipality.name if need.municipality else "",
+                    need.get_status_display(),
+                    round((need.best_score or 0) * 100),
+                ]
+                for need in report.unmatched
+            ],
+        ),
+        SheetTable(
+            title=_("Offers nobody asks for"),
+            header=[_("Offer"), _("Owner"), _("Themes")],
+            rows=[
+                [
+                    initiative.title,
+                    initiative.owner.name,
+                    "; ".join(t.name for t in initiative.themes.all()),
+                ]
+                for initiative in report.unasked
+            ],
+        ),
     )
-    for cell in report.cells:
-        sheet.append(
-            [
-                safe_cell(cell.theme.name if cell.theme else _("no theme")),
-                safe_cell(cell.size_label),
-                safe_cell(cell.municipality.name if cell.municipality else _("unknown")),
-                cell.needs,
-                cell.open_needs,
-                cell.offers,
-            ]
-        )
-    unmatched = workbook.create_sheet(_("Without good match")[:31])
-    unmatched.append(
-        [_("Received"), _("Question"), _("Municipality"), _("Status"), _("Best score")]
-    )
-    for need in report.unmatched:
-        unmatched.append(
-            [
-                need.created_at.date().isoformat(),
-                safe_cell(need.question),
-                safe_cell(need.municipality.name if need.municipality else ""),
-                safe_cell(need.get_status_display()),
-                round((need.best_score or 0) * 100),
-            ]
-        )
-    unasked = workbook.create_sheet(_("Offers nobody asks for")[:31])
-    unasked.append([_("Offer"), _("Owner"), _("Themes")])
-    for initiative in report.unasked:
-        unasked.append(
-            [
-                safe_cell(initiative.title),
-                safe_cell(initiative.owner.name),
-                safe_cell("; ".join(t.name for t in initiative.themes.all())),
-            ]
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def theme_counts(report: GapReport) -> list[tuple[str, int]]:

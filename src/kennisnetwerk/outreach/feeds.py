@@ -24,6 +24,7 @@ from django.utils.html import escape, format_html, linebreaks
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vCalAddress, vText
 
+from kennisnetwerk.core.formatting import format_date
 from kennisnetwerk.geo.models import Region
 
 from .constants import MessageStatus
@@ -77,7 +78,7 @@ def _organiser(message: Message) -> vCalAddress:
 def _description(message: Message, page_url: str) -> str:
     parts = [message.body, _("On behalf of %(senders)s") % {"senders": senders_label(message)}]
     if message.deadline:
-        parts.append(_("Deadline: %(date)s") % {"date": message.deadline.strftime("%d-%m-%Y")})
+        parts.append(_("Deadline: %(date)s") % {"date": format_date(message.deadline)})
     if message.link:
         parts.append(_("More information: %(url)s") % {"url": message.link})
     parts.append(_("In the calendar: %(url)s") % {"url": page_url})

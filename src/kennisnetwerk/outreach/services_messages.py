@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log, diff
+from kennisnetwerk.core.formatting import format_date
 from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.ecosystem.models import Organisation, TargetGroup, Theme
 from kennisnetwerk.geo.models import Municipality, Region
@@ -240,7 +241,7 @@ def _check_publish_from(message: Message, publish_from: dt.date | None) -> None:
                     "The message would never be sent: 'send from' lies after 'show until' "
                     "(%(date)s)."
                 )
-                % {"date": message.valid_until.strftime("%d-%m-%Y")}
+                % {"date": format_date(message.valid_until)}
             },
             code="after_window",
         )

@@ -145,8 +145,15 @@ def test_the_word_export_has_tables_of_actions_and_commitments(client, world):
 
     document = Document(io.BytesIO(response.content))
     texts = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
-    assert ["Loket", "Gemeente Oss (fictief)", "01-06-2026", "Gepland", "0 %"] in texts
-    assert ["KVK (fictief)", "Loket", "40 uur, 2 mensen"] in texts
+    nbsp = "\u00a0"
+    assert [
+        "Loket",
+        "Gemeente Oss (fictief)",
+        f"1{nbsp}jun.{nbsp}2026",
+        "Gepland",
+        f"0{nbsp}%",
+    ] in texts
+    assert ["KVK (fictief)", "Loket", "40 uur, 2 personen"] in texts
 
 
 def test_the_owner_posts_progress_and_another_party_may_not(client, world):
