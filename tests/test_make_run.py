@@ -108,7 +108,7 @@ def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_pa
     )
     try:
         body = None
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:  # noqa: S310

@@ -368,6 +368,12 @@ class OutboxMail(TimeStampedModel):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    claimed_by = models.CharField(
+        _("claimed by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The worker process sending the mail, while it is being sent."),
+    )
 
     class Meta:
         verbose_name = _("outgoing mail")
