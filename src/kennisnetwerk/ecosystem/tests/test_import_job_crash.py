@@ -78,6 +78,7 @@ def test_a_killed_import_is_marked_failed_and_can_be_started_again(
             == [("running",)],
             timeout=180,
             what="the worker to start the import",
+            process=worker,
         )
     finally:
         kill(worker)
