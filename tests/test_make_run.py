@@ -156,9 +156,10 @@ def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_pa
                     "from kennisnetwerk.geo.models import Region;"
                     "from kennisnetwerk.outreach.services import SubscriberData, subscriber_signup;"
                     "from kennisnetwerk.outreach.tasks import send_confirmation_mail;"
-                    "result = subscriber_signup(region=Region.objects.get(name='Noordoost-Brabant'),"
-                    " data=SubscriberData(email='nieuw@voorbeeld.example', company_name='Nieuw BV'),"
-                    " consent_text='ja');"
+                    "result = subscriber_signup("
+                    "region=Region.objects.get(name='Noordoost-Brabant'),"
+                    "data=SubscriberData(email='nieuw@voorbeeld.example', company_name='Nieuw BV'),"
+                    "consent_text='ja');"
                     "send_confirmation_mail.enqueue(result.subscriber.pk)"
                 ),
             ],

@@ -99,7 +99,7 @@ def parse_process(identity: str) -> ProcessRef | None:
 
 
 def process_state(identity: str) -> ProcessState:
-    """"gone" when the recorded process provably no longer runs, "alive" when it provably
+    """ "gone" when the recorded process provably no longer runs, "alive" when it provably
     does, "unknown" when it ran on another machine (or nothing was recorded)."""
     ref = parse_process(identity)
     if ref is None or ref.host != socket.gethostname()[:100]:
@@ -223,7 +223,10 @@ def jobs_fail_dead(
         )
         if updated:
             logger.warning(
-                "%s %s: its worker %s stopped; marked failed", type(job).__name__, job.pk, job.worker
+                "%s %s: its worker %s stopped; marked failed",
+                type(job).__name__,
+                job.pk,
+                job.worker,
             )
             job.refresh_from_db()
             failed.append(job)

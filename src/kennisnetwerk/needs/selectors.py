@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 
 from kennisnetwerk.core.stamps import OFFER, THESAURUS, stamp_latest
-
 from kennisnetwerk.ecosystem.models import Theme
 from kennisnetwerk.geo.models import Region
 

@@ -54,7 +54,8 @@ def test_a_killed_import_is_marked_failed_and_can_be_started_again(
     region = RegionFactory(name="Noordoost-Brabant", slug="nob-crash", municipalities=["Oss"])
     OrganisationFactory(name="Gemeente Oss (demo)", kvk_number="01234567")
     client.force_login(make_coordinator(region))
-    rows = [[f"Initiatief {n}", "programma", "Gemeente Oss (demo)", "", "", ""] for n in range(ROWS)]
+    owner = "Gemeente Oss (demo)"
+    rows = [[f"Initiatief {n}", "programma", owner, "", "", ""] for n in range(ROWS)]
     data = csv_bytes([HEADER, *rows])
     response = client.post(
         f"/atlas/importeren/{region.slug}/", {"file": SimpleUploadedFile("aanbod.csv", data)}
@@ -72,10 +73,12 @@ def test_a_killed_import_is_marked_failed_and_can_be_started_again(
     )  # fmt: skip
     try:
         wait_until(
-            lambda: shared.query(
-                "SELECT status FROM ecosystem_inventoryimportjob WHERE id = ?", (job.pk,)
-            )
-            == [("running",)],
+            lambda: (
+                shared.query(
+                    "SELECT status FROM ecosystem_inventoryimportjob WHERE id = ?", (job.pk,)
+                )
+                == [("running",)]
+            ),
             timeout=180,
             what="the worker to start the import",
             process=worker,

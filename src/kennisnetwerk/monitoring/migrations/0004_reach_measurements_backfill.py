@@ -42,7 +42,11 @@ def backfill(apps, schema_editor):
             lower=None if union.exact else Decimal(round(union.lower)),
             upper=None if union.exact else Decimal(round(union.upper)),
             source="bereik",
-            note=f"Uniek bereik geschat uit de schetsen van {len(rows)} partijen.",
+            note=(
+                "Uniek bereik geschat uit de schets van 1 partij."
+                if len(rows) == 1
+                else f"Uniek bereik geschat uit de schetsen van {len(rows)} partijen."
+            ),
         )
 
 

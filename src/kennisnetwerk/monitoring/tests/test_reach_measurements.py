@@ -79,9 +79,7 @@ def test_each_period_gets_its_own_measurement_and_small_figures_none(client, wor
     _upload(client, world, world["kvk_member"], world["kvk"], 1_000, 1_400, period="2024")
     _upload(client, world, world["bom_member"], world["bom"], 1_200, 1_500, period="2024")
     _upload(client, world, world["kvk_member"], world["kvk"], 1_000, 1_005, period="2025")
-    measured = dict(
-        Measurement.objects.filter(indicator=indicator).values_list("period", "value")
-    )
+    measured = dict(Measurement.objects.filter(indicator=indicator).values_list("period", "value"))
     # Below the sketch size the figure is exact (no interval); five entrepreneurs are below
     # the smallest number shown, so 2025 has no figure.
     assert measured == {"2024": 500}

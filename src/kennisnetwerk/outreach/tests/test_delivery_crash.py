@@ -73,7 +73,12 @@ def test_a_crashed_send_is_reported_and_its_claims_released(
         DIGEST_SEND_RATE="4",
     )  # fmt: skip
     try:
-        wait_until(lambda: len(smtp_server.messages) >= 2, timeout=180, what="the first mails", process=sender)
+        wait_until(
+            lambda: len(smtp_server.messages) >= 2,
+            timeout=180,
+            what="the first mails",
+            process=sender,
+        )
         # The sender hangs: alive, holding the mails it claimed.
         sender.send_signal(signal.SIGSTOP)
         shared.pull()
@@ -134,7 +139,12 @@ def test_send_digests_gives_back_the_claims_of_a_killed_sender(
         DIGEST_SEND_RATE="4",
     )  # fmt: skip
     try:
-        wait_until(lambda: len(smtp_server.messages) >= 2, timeout=180, what="the first mails", process=sender)
+        wait_until(
+            lambda: len(smtp_server.messages) >= 2,
+            timeout=180,
+            what="the first mails",
+            process=sender,
+        )
     finally:
         kill(sender)
     shared.pull()
