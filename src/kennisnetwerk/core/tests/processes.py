@@ -98,6 +98,20 @@ def wait_until(
         time.sleep(0.02)
 
 
+def stop(process: subprocess.Popen) -> None:
+    """SIGSTOP: the process hangs, alive, holding what it claimed. A statement it had already
+    sent to a database server still completes there; give it a moment."""
+    process.send_signal(signal.SIGSTOP)
+    wait_until(
+        lambda: (
+            Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("T", "t")
+        ),
+        timeout=10,
+        what="the process to stop",
+    )
+    time.sleep(1)
+
+
 def kill(process: subprocess.Popen) -> None:
     """SIGKILL: the process gets no chance to clean up, as in a crash."""
     process.send_signal(signal.SIGKILL)

@@ -4,7 +4,6 @@ starts gives its claims back and they are sent, with nothing lost. Tested with a
 `send_digests` process, stopped (SIGSTOP) and then killed (SIGKILL) halfway."""
 
 import datetime as dt
-import signal
 from io import StringIO
 
 import pytest
@@ -13,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from kennisnetwerk.accounts.tests.factories import OrganisationFactory, RegionFactory
-from kennisnetwerk.core.tests.processes import SharedDatabase, kill, wait_until
+from kennisnetwerk.core.tests.processes import SharedDatabase, kill, stop, wait_until
 from kennisnetwerk.geo.models import Municipality
 from kennisnetwerk.outreach.constants import MailStatus, SubscriberStatus
 from kennisnetwerk.outreach.delivery import CLAIM_STALE
@@ -80,7 +79,7 @@ def test_a_crashed_send_is_reported_and_its_claims_released(
             process=sender,
         )
         # The sender hangs: alive, holding the mails it claimed.
-        sender.send_signal(signal.SIGSTOP)
+        stop(sender)
         shared.pull()
         claimed = OutboxMail.objects.filter(status=MailStatus.SENDING)
         held = claimed.count()
