@@ -3,6 +3,7 @@ demo data, print the demo log-ins, serve the platform and run background jobs wi
 extra command."""
 
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -25,7 +26,14 @@ def _free_port() -> int:
 @pytest.fixture
 def fresh_env(tmp_path):
     # Start from the environment a person has, not the one the test settings added to.
-    added_by_tests = {"TASKS_BACKEND", "SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "EMAIL_BACKEND"}
+    added_by_tests = {
+        "TASKS_BACKEND",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DEBUG",
+        "EMAIL_BACKEND",
+        "SITE_URL",
+    }
     env = {
         k: v
         for k, v in os.environ.items()
@@ -41,13 +49,26 @@ def fresh_env(tmp_path):
     return env
 
 
+def smtp_server_port(mailbox) -> int:
+    from django.conf import settings
+
+    # The smtp_server fixture points the test settings at its port.
+    return settings.EMAIL_PORT
+
+
 def _run(args, env):
     return subprocess.run(
         [KENNISNETWERK, *args], env=env, capture_output=True, text=True, timeout=180, check=True
     )
 
 
-def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_path):
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+        assert response.status == 200
+        return response.read().decode()
+
+
+def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_path, smtp_server):
     _run(["migrate", "--noinput"], fresh_env)
     _run(["load_reference_data"], fresh_env)
     output = _run(["load_demo_data"], fresh_env).stdout
@@ -68,17 +89,26 @@ def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_pa
     )
     assert mode == "wal"
 
+    # Not port 8000: links in mails and feeds must follow the port served on (`make run
+    # PORT=…` passes HOST:PORT to `serve`). Mail goes to a real SMTP server.
     port = _free_port()
+    assert port != 8000
+    server_env = {
+        **fresh_env,
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_server_port(smtp_server)),
+    }
     server = subprocess.Popen(  # noqa: S603
         [KENNISNETWERK, "serve", f"127.0.0.1:{port}", "--noreload"],
-        env=fresh_env,
+        env=server_env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     try:
         body = None
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:  # noqa: S310
@@ -116,6 +146,46 @@ def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_pa
             "SELECT COUNT(*) FROM accounts_user WHERE email LIKE 'verwijderd-%@invalid'"
         ).fetchone()[0]
         assert erased == 1
+
+        # A mail sent by the worker links to the port served on, and the link works.
+        _run(
+            [
+                "shell",
+                "-c",
+                (
+                    "from kennisnetwerk.geo.models import Region;"
+                    "from kennisnetwerk.outreach.services import SubscriberData, subscriber_signup;"
+                    "from kennisnetwerk.outreach.tasks import send_confirmation_mail;"
+                    "result = subscriber_signup("
+                    "region=Region.objects.get(name='Noordoost-Brabant'),"
+                    "data=SubscriberData(email='nieuw@voorbeeld.example', company_name='Nieuw BV'),"
+                    "consent_text='ja');"
+                    "send_confirmation_mail.enqueue(result.subscriber.pk)"
+                ),
+            ],
+            server_env,
+        )
+        deadline = time.monotonic() + 30
+        mail = None
+        while mail is None and time.monotonic() < deadline:
+            mail = next(
+                (m for m in smtp_server.messages if "nieuw@voorbeeld.example" in m["To"]), None
+            )
+            time.sleep(0.2)
+        assert mail is not None, "the worker sent no confirmation mail"
+        text = mail.get_body(("plain",)).get_content()
+        links = re.findall(r"https?://[^\s<>\"]+", text)
+        assert links, text
+        assert all(link.startswith(f"http://127.0.0.1:{port}/") for link in links), links
+        confirm = next(link for link in links if "/bevestigen/" in link)
+        assert "nieuw@voorbeeld.example" in _get(confirm)
+
+        # So do the links in the RSS feed and the iCalendar file.
+        site = f"http://127.0.0.1:{port}"
+        feed = _get(f"{site}/nieuwsbrief/noordoost-brabant/berichten.xml")
+        assert f"<link>{site}/" in feed and ":8000" not in feed
+        ics = _get(f"{site}/nieuwsbrief/noordoost-brabant/agenda.ics")
+        assert ":8000" not in ics
     finally:
         server.terminate()
         try:

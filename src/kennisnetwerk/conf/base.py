@@ -259,6 +259,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Jobs with a progress page beat while they run; one whose worker (on another machine) has not
+# beaten for JOB_STALE_SECONDS is marked failed (core/jobs.py).
+JOB_HEARTBEAT_SECONDS = config("JOB_HEARTBEAT_SECONDS", 10)
+JOB_STALE_SECONDS = config("JOB_STALE_SECONDS", 120)
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

@@ -22,6 +22,8 @@ KNOWN_HOOKS = {
     "personal_data_export",  # fn(user) -> (section_name, data)
     "personal_data_erase",  # fn(user) -> None, removes an app's personal data of user
     "schedule_tick",  # fn(now) -> list[str], an app's periodic jobs (run_schedule)
+    "data_changed",  # fn(name) -> None, a change stamp was touched (core/stamps.py)
+    "worker_started",  # fn() -> list[str], recovery when a task worker starts (core/jobs.py)
 }
 
 

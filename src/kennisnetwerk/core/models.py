@@ -67,3 +67,59 @@ class AuditLogEntry(models.Model):
         return (
             f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
         )
+
+
+class ChangeStamp(models.Model):
+    """When a kind of data last changed (``offer``, ``thesaurus``). Results derived from it in
+    the background (the stored matches of questions) compare their own time with the stamp,
+    so a page never shows a result older than what it is about; see ``core/stamps.py``."""
+
+    name = models.CharField(_("name"), max_length=50, unique=True)
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("change stamp")
+        verbose_name_plural = _("change stamps")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.changed_at:%Y-%m-%d %H:%M:%S}"
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class BackgroundJob(TimeStampedModel):
+    """Base of a job that runs in the background and has a page that follows it. While it
+    runs, its worker process is recorded and beats (``heartbeat_at``); a job whose worker
+    died is marked failed (``core/jobs.py``), so its page resolves and it can be started
+    again."""
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    worker = models.CharField(
+        _("worker process"),
+        max_length=200,
+        blank=True,
+        help_text=_("The machine and process that runs the job."),
+    )
+    heartbeat_at = models.DateTimeField(
+        _("last sign of life"),
+        null=True,
+        blank=True,
+        help_text=_("The worker updates this while the job runs."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

@@ -3,7 +3,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kennisnetwerk.core.models import TimeStampedModel
+from kennisnetwerk.core.models import BackgroundJob, JobStatus, TimeStampedModel
 
 from .constants import InitiativeKind, InitiativeStatus, OrganisationType, TargetDimension
 
@@ -258,14 +258,11 @@ class OverlapDecision(TimeStampedModel):
         return f"{self.first} ≠ {self.second}"
 
 
-class ImportJobStatus(models.TextChoices):
-    QUEUED = "queued", _("Waiting to start")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Done")
-    FAILED = "failed", _("Failed")
+# The states of a background job, shared by every job with a progress page.
+ImportJobStatus = JobStatus
 
 
-class InventoryImportJob(TimeStampedModel):
+class InventoryImportJob(BackgroundJob):
     """An inventory import a person confirmed, run in the background. The page that follows it
     reads its status and progress; when it is done it holds what the import did."""
 
@@ -294,9 +291,6 @@ class InventoryImportJob(TimeStampedModel):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the messages about the file."),
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
-    )
     rows_done = models.PositiveIntegerField(_("rows saved"), default=0)
     rows_total = models.PositiveIntegerField(
         _("rows to save"), default=0, help_text=_("Known once the file has been checked.")
@@ -307,9 +301,6 @@ class InventoryImportJob(TimeStampedModel):
         blank=True,
         help_text=_("The numbers of new, changed and skipped rows, or the problems found."),
     )
-    error = models.TextField(_("error"), blank=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("inventory import")
@@ -335,7 +326,3 @@ class InventoryImportJob(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.filename} → {self.region}"
-
-    @property
-    def finished(self) -> bool:
-        return self.status in (ImportJobStatus.DONE, ImportJobStatus.FAILED)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from django.db import transaction
 
+from kennisnetwerk.core.stamps import OFFER, stamp_touch_on_commit
 from kennisnetwerk.search.services import search_document_upsert
 
 from .models import Initiative
@@ -55,3 +56,6 @@ def initiative_index_on_commit(initiative: Initiative) -> None:
             )
 
     transaction.on_commit(index)
+    # Results derived from the offer (the stored matches of questions) follow in the
+    # background, once the index has the change.
+    stamp_touch_on_commit(name=OFFER)

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log
+from kennisnetwerk.core.jobs import job_claim, job_heartbeat, jobs_fail_dead
 from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.core.staging import FileStage, StagedFile
 from kennisnetwerk.geo.models import Region
@@ -130,7 +131,9 @@ def inventory_import(
         # be seen by others once it has committed.
         progress(0, len(rows))
     try:
-        _write(result, rows, region=region, actor=actor, filename=filename, progress=progress)
+        _write(result, rows, region=region, actor=actor, filename=filename)
+        if progress is not None:
+            progress(len(rows), len(rows))
     except _RowFailed as failure:
         # Validation mirrors the model's rules, so this is rare; the whole import is undone.
         for message in failure.error.messages:
@@ -178,7 +181,6 @@ def _write(
     region: Region,
     actor: Any,
     filename: str,
-    progress: Callable[[int, int], None] | None,
 ) -> None:
     created: dict[int, Organisation] = {}
     for new in _organisations_needed(rows):
@@ -211,13 +213,11 @@ def _write(
             updates.append((Initiative(pk=plan.existing_id), data))
         else:
             creates.append(data)
+    # No progress is reported inside the transaction: nobody else could see it before the
+    # commit, and it would lock the job's row against its heartbeat.
     try:
         result.created = len(initiative_create_many(items=creates, actor=actor))
-        if progress is not None:
-            progress(len(creates), len(rows))
         result.updated = len(initiative_update_many(changes=updates, actor=actor))
-        if progress is not None:
-            progress(len(rows), len(rows))
     except ValidationError as error:
         raise _ImportFailed(error) from error
     if result.created or result.updated:
@@ -313,14 +313,12 @@ def inventory_import_job_run(*, job: InventoryImportJob) -> None:
     """Run a queued import: check the file again and import it in one transaction, telling
     the job page how far it is. The job ends done, with what the import did, or failed, with
     the reason in the person's language; a failed import has saved nothing. A job that
-    already ran (a task delivered twice) is left alone."""
-    claimed = InventoryImportJob.objects.filter(pk=job.pk, status=ImportJobStatus.QUEUED).update(
-        status=ImportJobStatus.RUNNING, started_at=timezone.now(), updated_at=timezone.now()
-    )
-    if not claimed:
+    already ran (a task delivered twice) is left alone. While it runs, the job records its
+    worker and beats, so that a worker that dies leaves a job marked failed
+    (``inventory_import_jobs_recover``), not one running for ever."""
+    if not job_claim(job):
         return
-    job.refresh_from_db()
-    with translation.override(job.language):
+    with translation.override(job.language), job_heartbeat(job):
         try:
             _job_run(job)
         except Exception:
@@ -334,6 +332,40 @@ def inventory_import_job_run(*, job: InventoryImportJob) -> None:
                 result={"review": True},  # the upload stays: confirming it again is trying again
             )
             raise
+
+
+def _worker_stopped_message(job: InventoryImportJob) -> str:
+    with translation.override(job.language):
+        return _(
+            "The import stopped because the background process that ran it stopped. Nothing "
+            "was saved. You can start the import again."
+        )
+
+
+def _failed_job_changes(job: InventoryImportJob) -> dict[str, Any]:
+    # The upload stays, so confirming it again (through the preview) is trying again.
+    return {"rows_done": 0, "rows_total": 0, "result": {"review": True}}
+
+
+def inventory_import_job_check(*, job: InventoryImportJob) -> InventoryImportJob:
+    """The job as its page shows it: a running job whose worker died is marked failed with a
+    message in the person's language, and can be started again."""
+    jobs_fail_dead(
+        InventoryImportJob.objects.filter(pk=job.pk),
+        error=_worker_stopped_message,
+        changes=_failed_job_changes,
+    )
+    job.refresh_from_db()
+    return job
+
+
+def inventory_import_jobs_recover() -> list[InventoryImportJob]:
+    """Mark every running import whose worker died as failed (a task worker that starts)."""
+    return jobs_fail_dead(
+        InventoryImportJob.objects.all(),
+        error=_worker_stopped_message,
+        changes=_failed_job_changes,
+    )
 
 
 def _job_run(job: InventoryImportJob) -> None:

@@ -2,6 +2,7 @@
 
 from django_tasks import task
 
+from kennisnetwerk.core.stamps import OFFER, stamp_touch
 from kennisnetwerk.search.services import search_documents_replace
 
 from .models import InventoryImportJob
@@ -13,6 +14,7 @@ def initiatives_search_refresh() -> None:
     """Bring the search documents of all initiatives up to date after a large import;
     documents whose text did not change are left alone."""
     search_documents_replace(kind=KIND, documents=initiative_search_entries())
+    stamp_touch(name=OFFER)
 
 
 @task()

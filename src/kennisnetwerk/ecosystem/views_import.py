@@ -42,6 +42,7 @@ from .permissions import (
 )
 from .services_import import (
     StagedUpload,
+    inventory_import_job_check,
     inventory_import_job_start,
     inventory_upload_content,
     inventory_upload_discard,
@@ -229,7 +230,7 @@ def import_confirm(request: HttpRequest, slug: str, token: str) -> HttpResponse:
 def import_job(request: HttpRequest, slug: str, job_id: int) -> HttpResponse:
     """How far an import is, and what it did. While it runs, htmx asks for the status part
     every second; without JavaScript the person refreshes the page."""
-    job = access_inventory_import_job(request.user, slug, job_id)
+    job = inventory_import_job_check(job=access_inventory_import_job(request.user, slug, job_id))
     region = job.region
     state = f"{job.status}-{job.rows_done}-{job.rows_total}"
     if request.htmx and request.GET.get("stand") == state:

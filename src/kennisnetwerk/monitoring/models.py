@@ -135,6 +135,13 @@ class Measurement(TimeStampedModel):
     )
     period = models.CharField(_("period"), max_length=10)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    # Estimates (reach from the parties' sketches) come with their 95 % interval.
+    lower = models.DecimalField(
+        _("lower bound (95 %)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    upper = models.DecimalField(
+        _("upper bound (95 %)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     note = models.CharField(_("note"), max_length=250, blank=True)
     entered_by = models.ForeignKey(

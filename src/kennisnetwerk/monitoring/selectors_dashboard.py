@@ -101,11 +101,23 @@ def indicator_series(indicator: Indicator) -> list[tuple[str, Decimal | None, De
 
 def indicator_figure(indicator: Indicator) -> Figure:
     series = indicator_series(indicator)
+    headers = [_("Period"), _("Value"), _("Target")]
+    rows = [list(point) for point in series]
+    if indicator.source == Source.REACH:
+        # Reach is an estimate: its 95 % interval stands beside it.
+        intervals = {
+            m.period: f"{cell_text(m.lower)} – {cell_text(m.upper)}"
+            for m in indicator.measurements.all()
+            if m.lower is not None and m.upper is not None
+        }
+        headers.append(_("Range (95 %)"))
+        for row in rows:
+            row.append(intervals.get(row[0], ""))
     return Figure(
         key=f"indicator-{indicator.pk}",
         title=indicator.name,
-        headers=[_("Period"), _("Value"), _("Target")],
-        rows=[list(point) for point in series],
+        headers=headers,
+        rows=rows,
         chart=bar_chart(series),
     )
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kennisnetwerk.core.audit import audit_log
 from kennisnetwerk.core.models import AuditAction
@@ -289,13 +291,75 @@ def sketch_upload(
         message=f"{envelope.valid_numbers} KVK numbers, key check {envelope.key_check}",
     )
     del sketch
+    reach_measurement_update(indicator=indicator, period=period)
     return stored
 
 
 @transaction.atomic
 def sketch_delete(*, sketch: ReachSketch, actor: Any) -> None:
     audit_log(actor=actor, action=AuditAction.DELETE, obj=sketch)
+    indicator, period = sketch.indicator, sketch.period
     sketch.delete()
+    reach_measurement_update(indicator=indicator, period=period)
+
+
+@transaction.atomic
+def reach_measurement_update(*, indicator: Indicator, period: str) -> Measurement | None:
+    """Make the unique reach estimated from the sketches of ``period`` the indicator's
+    measurement of that period, with its 95 % interval, so that it stands against its target
+    on every page and in every export. Called whenever a sketch of the period is uploaded or
+    removed. A figure below the indicator's smallest number shown is not recorded (it would
+    point at individual entrepreneurs); neither is one without sketches."""
+    from .selectors import reach_report
+
+    report = reach_report(indicator=indicator, period=period)
+    existing = Measurement.objects.filter(indicator=indicator, period=period).first()
+    union = report.union
+    if union is None or union.suppressed:
+        if existing is not None:
+            audit_log(
+                actor=None,
+                action=AuditAction.DELETE,
+                obj=existing,
+                changes={"value": [str(existing.value), None]},
+            )
+            existing.delete()
+        return None
+    estimate = union.estimate
+    value = Decimal(estimate.rounded)
+    lower = None if estimate.exact else Decimal(round(estimate.lower))
+    upper = None if estimate.exact else Decimal(round(estimate.upper))
+    with translation.override(settings.LANGUAGE_CODE):
+        note = ngettext(
+            "Unique reach estimated from the sketch of %(count)s party.",
+            "Unique reach estimated from the sketches of %(count)s parties.",
+            len(report.parties),
+        ) % {"count": len(report.parties)}
+    if (
+        existing is not None
+        and (existing.value, existing.lower, existing.upper) == (value, lower, upper)
+        and existing.note == note
+    ):
+        return existing
+    measurement, _created = Measurement.objects.update_or_create(
+        indicator=indicator,
+        period=period,
+        defaults={
+            "value": value,
+            "lower": lower,
+            "upper": upper,
+            "source": Source.REACH,
+            "note": note[:250],
+            "entered_by": None,
+        },
+    )
+    audit_log(
+        actor=None,
+        action=AuditAction.UPDATE if existing else AuditAction.CREATE,
+        obj=measurement,
+        changes={"value": [str(existing.value) if existing else None, str(value)]},
+    )
+    return measurement
 
 
 def indicator_compute(*, indicator: Indicator, today: dt.date) -> list[Measurement]:

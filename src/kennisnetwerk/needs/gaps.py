@@ -24,6 +24,7 @@ from kennisnetwerk.geo.models import Municipality, Region
 from .constants import NeedStatus, SizeClass
 from .matching import GOOD_MATCH, NeedProfile, candidate_initiatives
 from .models import Need, NeedMatch
+from .selectors import with_matches_current
 
 
 @dataclass
@@ -61,13 +62,14 @@ class GapReport:
 def gap_report(*, region: Region) -> GapReport:
     report = GapReport(region=region)
     needs = list(
-        Need.objects.filter(region=region)
+        with_matches_current(Need.objects.filter(region=region))
         .select_related("municipality")
         .prefetch_related("themes")
         .order_by("-created_at", "-id")
     )
     report.needs_total = len(needs)
-    report.not_matched_yet = sum(1 for n in needs if n.matched_at is None)
+    # Never matched, or matched before the offer last changed (being matched again).
+    report.not_matched_yet = sum(1 for n in needs if not n.matches_current)
     cells: dict[tuple[int | None, str, int | None], GapCell] = {}
     for need in needs:
         themes = list(need.themes.all()) or [None]
@@ -94,7 +96,7 @@ def gap_report(*, region: Region) -> GapReport:
         n
         for n in needs
         if n.status != NeedStatus.ANSWERED
-        and n.matched_at is not None
+        and n.matches_current
         and (n.best_score or 0) < GOOD_MATCH
     ]
     well_matched = NeedMatch.objects.filter(

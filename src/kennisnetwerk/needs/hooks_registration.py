@@ -94,3 +94,14 @@ def erase_needs(user):
     for need in _needs_of(user):
         need_contact_erase(need=need)
     personal_data.unlink(user, "needs.Need.submitted_by", "needs.MatchFeedback.user")
+
+
+@hooks.register("data_changed")
+def offer_or_thesaurus_changed(name: str) -> None:
+    """The offer or the thesaurus changed: the stored matches follow in the background."""
+    from kennisnetwerk.core.stamps import OFFER, THESAURUS
+
+    from .tasks import refresh_stale_matches
+
+    if name in (OFFER, THESAURUS):
+        refresh_stale_matches.enqueue()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 
+from kennisnetwerk.core.stamps import OFFER, THESAURUS, stamp_latest
 from kennisnetwerk.ecosystem.models import Theme
 from kennisnetwerk.geo.models import Region
 
@@ -51,6 +52,31 @@ def thesaurus_overview(region: Region) -> tuple[list[ThesaurusGroup], list[Thesa
     return thesaurus_groups(region), switched_off
 
 
+def _current_matches() -> Q:
+    """Questions whose stored matches are at least as new as the offer and the thesaurus."""
+    stamp = stamp_latest(OFFER, THESAURUS)
+    current = Q(matched_at__isnull=False)
+    return current if stamp is None else current & Q(matched_at__gte=stamp)
+
+
+def matches_stale(queryset: QuerySet[Need]) -> QuerySet[Need]:
+    """The questions of ``queryset`` never matched, or matched before the offer or the
+    thesaurus last changed; the background task matches them again."""
+    return queryset.exclude(_current_matches())
+
+
+def with_matches_current(queryset: QuerySet[Need]) -> QuerySet[Need]:
+    """Annotate ``matches_current``: False while the stored best score is older than the
+    offer it ranks (the page then says it is being updated instead of showing it)."""
+    return queryset.annotate(
+        matches_current=Case(
+            When(_current_matches(), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
 def need_matches(need: Need, *, limit: int = 10) -> list[Match]:
     """The offers for a question as the matcher finds them now."""
     return match_need(need_profile(need), thesaurus=region_thesaurus(need.region), limit=limit)
@@ -84,7 +110,8 @@ def need_list(*, region: Region, filters: NeedFilters) -> QuerySet[Need]:
     if filters.without_good_match:
         qs = qs.filter(Q(best_score__isnull=True) | Q(best_score__lt=GOOD_MATCH))
     return (
-        qs.select_related("municipality", "organisation")
+        with_matches_current(qs)
+        .select_related("municipality", "organisation")
         .prefetch_related("themes")
         .annotate(referrals=Count("feedback", filter=Q(feedback__kind="doorverwezen")))
         .order_by("-created_at", "-id")

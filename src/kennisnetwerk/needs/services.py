@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log, snapshot
 from kennisnetwerk.core.models import AuditAction
+from kennisnetwerk.core.stamps import THESAURUS, stamp_touch_on_commit
 from kennisnetwerk.ecosystem.models import Initiative, Organisation, Theme
 from kennisnetwerk.geo.models import Municipality, Region, SbiSection
 
@@ -31,7 +32,7 @@ from .constants import (
 )
 from .matching import Match, NeedProfile, match_need
 from .models import MatchFeedback, Need, NeedMatch, ThesaurusGroup
-from .selectors import need_profile, region_thesaurus
+from .selectors import matches_stale, need_profile, region_thesaurus
 
 NEED_FIELDS = (
     "question",
@@ -240,7 +241,9 @@ def need_status_set(*, need: Need, status: str, actor: Any) -> Need:
 
 def need_matches_refresh(*, need: Need) -> list[Match]:
     """Match the question again and keep the best matches and score (derived data, not
-    audit-logged) for the gap report."""
+    audit-logged) for the gap report. ``matched_at`` is the moment matching began, so an
+    offer changed while it ran makes the result stale (and refreshed again)."""
+    started = timezone.now()
     matches = match_need(
         need_profile(need), thesaurus=region_thesaurus(need.region), limit=KEPT_MATCHES
     )
@@ -251,9 +254,19 @@ def need_matches_refresh(*, need: Need) -> list[Match]:
             for rank, m in enumerate(matches, start=1)
         )
         Need.objects.filter(pk=need.pk).update(
-            best_score=round(matches[0].score, 4) if matches else 0.0, matched_at=timezone.now()
+            best_score=round(matches[0].score, 4) if matches else 0.0, matched_at=started
         )
     return matches
+
+
+def needs_matches_refresh_stale() -> int:
+    """Match again every question whose stored matches are older than the last change of
+    the offer or the thesaurus (run in the background after such a change)."""
+    count = 0
+    for need in matches_stale(Need.objects.all()).select_related("region").iterator():
+        need_matches_refresh(need=need)
+        count += 1
+    return count
 
 
 def needs_matches_refresh(*, region: Region) -> int:
@@ -356,6 +369,7 @@ def thesaurus_group_save(
         changes={k: [before.get(k), v] for k, v in after.items() if before.get(k) != v},
         message=region.name,
     )
+    stamp_touch_on_commit(name=THESAURUS)
     return group
 
 
@@ -364,6 +378,7 @@ def thesaurus_group_delete(*, group: ThesaurusGroup, actor: Any) -> None:
     """Remove a region's own group; for a replacement, the default applies again."""
     audit_log(actor=actor, action=AuditAction.DELETE, obj=group, message=str(group.region))
     group.delete()
+    stamp_touch_on_commit(name=THESAURUS)
 
 
 def thesaurus_defaults_load() -> int:
@@ -380,6 +395,8 @@ def thesaurus_defaults_load() -> int:
             name=name, terms=terms, theme=themes.get(theme_slug), region=None
         )
         created += 1
+    if created:
+        stamp_touch_on_commit(name=THESAURUS)
     return created
 
 

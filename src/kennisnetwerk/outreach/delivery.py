@@ -1,9 +1,12 @@
 """Sending the outbox. A worker claims a batch of waiting mails in one short transaction
 (status "being sent"; SKIP LOCKED on PostgreSQL, so several workers share the outbox), sends
 them over one reused SMTP connection, and marks each sent right after the server accepted it.
-A worker that stops gives its unsent claims back; one that dies leaves them to be taken over
-after CLAIM_STALE. So nothing is lost, and at most the one mail in flight at a crash can go
-twice. The rate can be capped."""
+A worker that stops gives its unsent claims back. One that dies leaves them claimed: each
+claim names its worker process (``core/jobs.py``), so a worker or ``send_digests`` that starts
+on the same machine gives back at once the claims of a process that is provably gone
+(``outbox_claims_release_gone``); claims it cannot prove abandoned (a worker on another machine)
+are taken over after CLAIM_STALE. So nothing is lost, and at most the one mail in flight at a
+crash can go twice. The rate can be capped."""
 
 from __future__ import annotations
 
@@ -19,6 +22,8 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+
+from kennisnetwerk.core.jobs import current_process, parse_process, process_state
 
 from .constants import MailStatus, RunStatus, SubscriberStatus
 from .mail import build_mail
@@ -80,7 +85,7 @@ def _claim(run: DigestRun | None, after: int, size: int) -> list[OutboxMail]:
         if not ids:
             return []
         OutboxMail.objects.filter(pk__in=ids).update(
-            status=MailStatus.SENDING, updated_at=timezone.now()
+            status=MailStatus.SENDING, claimed_by=current_process(), updated_at=timezone.now()
         )
     return list(
         OutboxMail.objects.filter(pk__in=ids)
@@ -93,8 +98,58 @@ def _release(ids: list[int]) -> None:
     """Give claimed mails that were not sent back to the outbox (a worker that stops)."""
     if ids:
         OutboxMail.objects.filter(pk__in=ids, status=MailStatus.SENDING).update(
-            status=MailStatus.QUEUED, updated_at=timezone.now()
+            status=MailStatus.QUEUED, claimed_by="", updated_at=timezone.now()
         )
+
+
+@dataclass
+class ClaimedMail:
+    """Mails claimed by one worker and not (yet) marked sent."""
+
+    worker: str  # how a person reads it: process id @ machine
+    count: int
+    retry_from: dt.datetime  # when another worker takes them over, unless they are sent
+
+
+def outbox_claims_release_gone() -> list[ClaimedMail]:
+    """Give back to the outbox the mails claimed by worker processes that provably no longer
+    run (a crash or a kill on this machine), so that they are sent now instead of after
+    CLAIM_STALE. Returns what was given back, per worker."""
+    released = []
+    claimants = (
+        OutboxMail.objects.filter(status=MailStatus.SENDING)
+        .values_list("claimed_by", flat=True)
+        .distinct()
+    )
+    for worker in list(claimants):
+        if not worker or process_state(worker) != "gone":
+            continue
+        count = OutboxMail.objects.filter(status=MailStatus.SENDING, claimed_by=worker).update(
+            status=MailStatus.QUEUED, claimed_by="", updated_at=timezone.now()
+        )
+        if count:
+            released.append(ClaimedMail(_worker_label(worker), count, timezone.now()))
+    return released
+
+
+def outbox_claims_pending(*, run: DigestRun | None = None) -> list[ClaimedMail]:
+    """Mails claimed but not sent by other workers, per worker, with the moment they will be
+    retried by whichever worker runs then (CLAIM_STALE after the claim)."""
+    from django.db.models import Count, Max
+
+    qs = OutboxMail.objects.filter(status=MailStatus.SENDING)
+    if run is not None:
+        qs = qs.filter(run=run)
+    rows = qs.values("claimed_by").annotate(count=Count("pk"), last=Max("updated_at"))
+    return [
+        ClaimedMail(_worker_label(row["claimed_by"]), row["count"], row["last"] + CLAIM_STALE)
+        for row in rows.order_by("claimed_by")
+    ]
+
+
+def _worker_label(worker: str) -> str:
+    ref = parse_process(worker)
+    return ref.label if ref is not None else (worker or "?")
 
 
 def _send_one(

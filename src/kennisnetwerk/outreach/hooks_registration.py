@@ -112,3 +112,24 @@ def editorial_queue_widget(request: HttpRequest):
     if counts is None:
         return None
     return render_to_string("outreach/widgets/queue.html", {"regions": counts}, request=request)
+
+
+@hooks.register("worker_started")
+def release_claims_of_stopped_workers() -> list[str]:
+    """A task worker starts: mails claimed by workers that provably stopped go back to the
+    outbox, to be sent now."""
+    from django.utils.translation import ngettext
+
+    from .delivery import outbox_claims_release_gone
+
+    return [
+        ngettext(
+            "%(count)s mail claimed by worker %(worker)s, which has stopped, was given back "
+            "to the outbox.",
+            "%(count)s mails claimed by worker %(worker)s, which has stopped, were given back "
+            "to the outbox.",
+            released.count,
+        )
+        % {"count": released.count, "worker": released.worker}
+        for released in outbox_claims_release_gone()
+    ]

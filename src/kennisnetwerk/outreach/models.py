@@ -368,6 +368,15 @@ class OutboxMail(TimeStampedModel):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # A default in the database too: the digest writes the outbox with plain INSERTs.
+    claimed_by = models.CharField(
+        _("claimed by"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("The worker process sending the mail, while it is being sent."),
+    )
 
     class Meta:
         verbose_name = _("outgoing mail")

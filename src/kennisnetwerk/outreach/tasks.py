@@ -46,13 +46,14 @@ def send_region_digests(region_id: int, day: str) -> dict:
 
     from kennisnetwerk.geo.models import Region
 
-    from .delivery import outbox_deliver
+    from .delivery import outbox_claims_release_gone, outbox_deliver
     from .services import subscribers_resume_due
     from .services_digest import digest_run_compose, digest_run_start
 
     today = dt.date.fromisoformat(day)
     region = Region.objects.get(pk=region_id)
     subscribers_resume_due(today=today)
+    outbox_claims_release_gone()
     run = digest_run_start(region=region, today=today)
     counts = digest_run_compose(run=run)
     result = outbox_deliver(run=run)

@@ -1,5 +1,9 @@
 """Run one period of a region's digest by hand: compose (or continue) today's run and send
-its outbox. The schedule in the default set-up runs the same for every region."""
+its outbox. The schedule in the default set-up runs the same for every region.
+
+After a crash it first gives back the mails claimed by a worker that provably stopped (and
+sends them), and at the end it reports the mails still claimed by another worker and not
+sent, with the moment they will be retried."""
 
 import datetime as dt
 
@@ -7,10 +11,16 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kennisnetwerk.geo.models import Region
-from kennisnetwerk.outreach.delivery import outbox_deliver
+from kennisnetwerk.outreach.delivery import (
+    outbox_claims_pending,
+    outbox_claims_release_gone,
+    outbox_deliver,
+)
 from kennisnetwerk.outreach.services import subscribers_resume_due
 from kennisnetwerk.outreach.services_digest import (
     digest_preview,
@@ -52,6 +62,17 @@ class Command(BaseCommand):
             for message, count in digest_preview(region=found, today=today):
                 self.stdout.write(f"{count:>7}  {message.title}")
             return
+        for released in outbox_claims_release_gone():
+            self.stdout.write(
+                ngettext(
+                    "%(count)s mail claimed by worker %(worker)s, which has stopped, was given "
+                    "back to the outbox and is sent now.",
+                    "%(count)s mails claimed by worker %(worker)s, which has stopped, were given "
+                    "back to the outbox and are sent now.",
+                    released.count,
+                )
+                % {"count": released.count, "worker": released.worker}
+            )
         run = digest_run_start(region=found, today=today)
         counts = digest_run_compose(run=run)
         result = outbox_deliver(run=run)
@@ -72,3 +93,18 @@ class Command(BaseCommand):
                 "failed": result.failed,
             }
         )
+        for pending in outbox_claims_pending(run=run):
+            self.stdout.write(
+                ngettext(
+                    "%(count)s mail is claimed by worker %(worker)s but not sent; unless that "
+                    "worker sends it, it will be retried from %(time)s.",
+                    "%(count)s mails are claimed by worker %(worker)s but not sent; unless that "
+                    "worker sends them, they will be retried from %(time)s.",
+                    pending.count,
+                )
+                % {
+                    "count": pending.count,
+                    "worker": pending.worker,
+                    "time": date_format(timezone.localtime(pending.retry_from), "DATETIME_FORMAT"),
+                }
+            )
