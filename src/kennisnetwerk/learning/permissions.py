@@ -288,7 +288,7 @@ def access_programme_document(user: Any, pk: int) -> ProgrammeDocument:
     """A programme's document, for whoever may see the programme."""
     document = get_object_or_404(ProgrammeDocument.objects.select_related("programme"), pk=pk)
     if not can_view_programme(user, document.programme):
-        raise PermissionDenied
+        raise Http404  # not revealed to those who may not see the programme
     return document
 
 
