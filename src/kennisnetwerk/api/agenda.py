@@ -187,7 +187,7 @@ def list_agendas(request):
 
 @router.get(
     "/agendas/{agenda_id}",
-    response={200: AgendaDetailOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: AgendaDetailOut, 404: ErrorOut},
     summary=gettext_lazy("One DOE agenda"),
 )
 def get_agenda(request, agenda_id: ObjectId):
@@ -199,7 +199,7 @@ def get_agenda(request, agenda_id: ObjectId):
 
 @router.get(
     "/agendas/{agenda_id}/actions",
-    response={200: list[ActionOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: list[ActionOut], 404: ErrorOut},
     summary=gettext_lazy("An agenda's actions"),
     description=gettext_lazy(
         "The agenda's actions, each main action followed by its sub-actions; a main action's "
@@ -256,7 +256,7 @@ def create_action(request, agenda_id: ObjectId, payload: ActionIn):
 
 @router.get(
     "/actions/{action_id}",
-    response={200: ActionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: ActionOut, 404: ErrorOut, 422: ErrorOut},
     summary=gettext_lazy("One action"),
 )
 def get_action(request, action_id: ObjectId):
@@ -265,7 +265,7 @@ def get_action(request, action_id: ObjectId):
 
 @router.get(
     "/actions/{action_id}/progress-updates",
-    response={200: list[ProgressOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[ProgressOut], 404: ErrorOut, 422: ErrorOut},
     summary=gettext_lazy("An action's progress updates"),
     description=gettext_lazy("The action's progress updates, newest first."),
 )

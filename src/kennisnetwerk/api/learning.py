@@ -184,7 +184,7 @@ def _session_out(session, user) -> dict:
 
 @router.get(
     "/programmes",
-    response={200: list[ProgrammeOut], 403: ErrorOut, 422: ErrorOut},
+    response={200: list[ProgrammeOut], 422: ErrorOut},
     summary=gettext_lazy("Programmes"),
     description=gettext_lazy(
         "The programmes the person takes part in or organises (all for facilitators)."
@@ -199,7 +199,7 @@ def list_programmes(request):
 
 @router.get(
     "/programmes/{slug}",
-    response={200: ProgrammeOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: ProgrammeOut, 404: ErrorOut},
     summary=gettext_lazy("One programme"),
 )
 def get_programme(request, slug: Text):
@@ -208,7 +208,7 @@ def get_programme(request, slug: Text):
 
 @router.get(
     "/programmes/{slug}/sessions",
-    response={200: list[SessionOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: list[SessionOut], 404: ErrorOut},
     summary=gettext_lazy("A programme's sessions"),
     description=gettext_lazy(
         "The programme's sessions, earliest first; the online link only for registered people."
@@ -223,7 +223,7 @@ def list_programme_sessions(request, slug: Text):
 
 @router.get(
     "/sessions/{session_id}",
-    response={200: SessionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: SessionOut, 404: ErrorOut, 422: ErrorOut},
     summary=gettext_lazy("One session"),
 )
 def get_session(request, session_id: SessionId):

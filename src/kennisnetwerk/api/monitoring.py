@@ -116,7 +116,7 @@ def list_indicators(request, slug: Text):
 
 @router.get(
     "/indicators/{indicator_id}",
-    response={200: IndicatorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: IndicatorOut, 404: ErrorOut, 422: ErrorOut},
     summary=gettext_lazy("One indicator"),
 )
 def get_indicator(request, indicator_id: IndicatorId):
@@ -140,7 +140,7 @@ def _measurements(indicator) -> list[dict]:
 
 @router.get(
     "/indicators/{indicator_id}/measurements",
-    response={200: list[MeasurementOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[MeasurementOut], 404: ErrorOut, 422: ErrorOut},
     summary=gettext_lazy("An indicator's measurements"),
     description=gettext_lazy(
         "The measurements of an indicator with the target of each period, oldest first (the latest"
@@ -232,7 +232,7 @@ def _figure(cell: Cell) -> dict:
 
 @router.get(
     "/indicators/{indicator_id}/reach/{period}",
-    response={200: ReachOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: ReachOut, 404: ErrorOut, 422: ErrorOut},
     summary=gettext_lazy("Reach of an indicator in a period"),
     description=gettext_lazy(
         "Unique reach, each party's reach, share and exclusive reach, and the pairwise overlaps "

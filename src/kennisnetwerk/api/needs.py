@@ -222,7 +222,7 @@ def list_needs(request, slug: Text, status: NeedStatus | None = None):
 
 @router.get(
     "/needs/{need_id}/matches",
-    response={200: list[MatchOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[MatchOut], 404: ErrorOut, 422: ErrorOut},
     summary=gettext_lazy("Matching offers of a question"),
     description=gettext_lazy(
         "The offers matching a question now, best first, with the reason and the feedback."

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.test import Client
+from ninja import Router, Schema
 
 from kennisnetwerk.accounts.tests.factories import (
     OrganisationFactory,
@@ -16,6 +17,8 @@ from kennisnetwerk.accounts.tests.factories import (
     make_member,
 )
 from kennisnetwerk.agenda import services as agenda_services
+from kennisnetwerk.api.common import write_auth
+from kennisnetwerk.api.contract import PlatformAPI
 from kennisnetwerk.api.services import api_token_create
 from kennisnetwerk.ecosystem.constants import InitiativeKind
 from kennisnetwerk.ecosystem.models import Initiative
@@ -228,3 +231,29 @@ def test_the_openapi_document_lists_401_everywhere_and_open_reads(client):
         {"TokenAuth": []},
         {"SessionAuth": []},
     ]
+
+
+def test_a_router_added_later_gets_the_same_contract():
+    """Another app's router (as community will add) documents and answers the same way
+    without doing anything itself."""
+    later = PlatformAPI(title="Later", version="test", urls_namespace="api-contract-test")
+    router = Router()
+
+    class ReplyIn(Schema):
+        text: str
+
+    @router.post("/threads/{thread_id}/replies", response={201: ReplyIn}, auth=write_auth)
+    def reply(request, thread_id: int, payload: ReplyIn):
+        return 201, payload
+
+    @router.get("/threads", response=list[ReplyIn])
+    def threads(request):
+        return []
+
+    later.add_router("", router)
+    paths = later.get_openapi_schema(path_prefix="/later/")["paths"]
+
+    write = paths["/later/threads/{thread_id}/replies"]["post"]
+    assert {"400", "401", "422"} <= {str(code) for code in write["responses"]}
+    assert "WWW-Authenticate" in write["responses"][401]["headers"]
+    assert paths["/later/threads"]["get"]["security"][0] == {}
