@@ -231,6 +231,11 @@ def test_the_openapi_document_lists_401_everywhere_and_open_reads(client):
         {"TokenAuth": []},
         {"SessionAuth": []},
     ]
+    # Dutch first, like the website.
+    create = document["paths"]["/api/v1/initiatives"]["post"]
+    assert create["summary"] == "Initiatief toevoegen"
+    assert create["responses"]["401"]["description"] == "Geen geldige API-sleutel of sessie"
+    assert document["info"]["description"].startswith("Organisaties, initiatieven")
 
 
 def test_a_router_added_later_gets_the_same_contract():
