@@ -3,10 +3,11 @@ does not exist and 403 for what the person may not do."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from kennisnetwerk.core.permissions import is_network_facilitator
@@ -64,6 +65,13 @@ def can_edit_agenda(user: Any, agenda: Agenda) -> bool:
     return agenda.programme_id is not None and is_programme_organiser(user, agenda.programme)
 
 
+def _refuse(user: Any, agenda: Agenda) -> NoReturn:
+    """404 for those who may not see the agenda (its existence is not revealed), else 403."""
+    if not can_view_agenda(user, agenda):
+        raise Http404
+    raise PermissionDenied
+
+
 def _agenda(pk: int) -> Agenda:
     return get_object_or_404(Agenda.objects.select_related("region", "programme"), pk=pk)
 
@@ -71,7 +79,7 @@ def _agenda(pk: int) -> Agenda:
 def access_agenda_view(user: Any, pk: int) -> Agenda:
     agenda = _agenda(pk)
     if not can_view_agenda(user, agenda):
-        raise PermissionDenied
+        raise Http404  # not revealed to those who may not see it
     return agenda
 
 
@@ -79,7 +87,7 @@ def access_agenda_edit(user: Any, pk: int) -> Agenda:
     """Goals, actions, milestones, freezing and exports are the coordinators' work."""
     agenda = _agenda(pk)
     if not can_edit_agenda(user, agenda):
-        raise PermissionDenied
+        _refuse(user, agenda)
     return agenda
 
 
@@ -189,19 +197,19 @@ def _action(pk: int) -> Action:
 def access_action_view(user: Any, pk: int) -> Action:
     action = _action(pk)
     if not can_view_agenda(user, action.agenda):
-        raise PermissionDenied
+        raise Http404  # not revealed to those who may not see it
     return action
 
 
 def access_action_progress(user: Any, pk: int) -> Action:
     action = _action(pk)
     if not can_post_progress(user, action):
-        raise PermissionDenied
+        _refuse(user, action.agenda)
     return action
 
 
 def access_action_edit(user: Any, pk: int) -> Action:
     action = _action(pk)
     if not can_edit_agenda(user, action.agenda):
-        raise PermissionDenied
+        _refuse(user, action.agenda)
     return action

@@ -7,14 +7,15 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated
 
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kennisnetwerk.agenda import services as agenda_services
 from kennisnetwerk.agenda.constants import ActionStatus
+from kennisnetwerk.agenda.models import Action
 from kennisnetwerk.agenda.permissions import (
     access_action_progress,
     access_action_view,
@@ -26,9 +27,8 @@ from kennisnetwerk.agenda.selectors import action_progress, agenda_actions, agen
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.learning.links import absolute
 
-from .api import Pagination, _lookup, _reader, write_auth
-from .messages import Day
-from .schemas import ErrorOut, Text
+from .common import Lookups, Pagination, reader, write_auth
+from .schemas import Day, ErrorOut, Text, stored_text
 
 router = Router(tags=["agenda"])
 MAX_ID = 2_147_483_647
@@ -119,7 +119,7 @@ class ActionIn(Schema):
     """The owner (and a parent action, a goal) by slug and id; the deadline within the
     agenda's period."""
 
-    title: Text
+    title: stored_text(Action, "title")
     owner: Text
     description: Text = ""
     deadline: Day = None
@@ -170,20 +170,28 @@ def _action_out(action, rolled_up: int | None = None) -> dict:
     }
 
 
-@router.get("/agendas", response={200: list[AgendaOut], 422: ErrorOut})
+@router.get(
+    "/agendas",
+    response={200: list[AgendaOut], 422: ErrorOut},
+    summary=gettext_lazy("DOE agendas"),
+    description=gettext_lazy("The DOE agendas the person can see (none without logging in)."),
+)
 @paginate(Pagination)
 def list_agendas(request):
-    """The DOE agendas the person can see (none without logging in)."""
     return (
-        visible_agendas(_reader(request))
+        visible_agendas(reader(request))
         .select_related("region", "programme")
         .order_by("region__name", "-start_date", "pk")
     )
 
 
-@router.get("/agendas/{agenda_id}", response={200: AgendaDetailOut, 403: ErrorOut, 404: ErrorOut})
+@router.get(
+    "/agendas/{agenda_id}",
+    response={200: AgendaDetailOut, 404: ErrorOut},
+    summary=gettext_lazy("One DOE agenda"),
+)
 def get_agenda(request, agenda_id: ObjectId):
-    agenda = access_agenda_view(_reader(request), agenda_id)
+    agenda = access_agenda_view(reader(request), agenda_id)
     agenda.progress = agenda_progress(agenda)
     agenda.frozen_versions = agenda.versions.count()
     return agenda
@@ -191,12 +199,15 @@ def get_agenda(request, agenda_id: ObjectId):
 
 @router.get(
     "/agendas/{agenda_id}/actions",
-    response={200: list[ActionOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: list[ActionOut], 404: ErrorOut},
+    summary=gettext_lazy("An agenda's actions"),
+    description=gettext_lazy(
+        "The agenda's actions, each main action followed by its sub-actions; a main action's "
+        "progress is rolled up from its sub-actions."
+    ),
 )
 def list_agenda_actions(request, agenda_id: ObjectId):
-    """The agenda's actions, each main action followed by its sub-actions; a main action's
-    progress is rolled up from its sub-actions."""
-    agenda = access_agenda_view(_reader(request), agenda_id)
+    agenda = access_agenda_view(reader(request), agenda_id)
     rows = []
     for action in agenda_actions(agenda):
         rows.append(_action_out(action, action.rolled_up))
@@ -208,25 +219,31 @@ def list_agenda_actions(request, agenda_id: ObjectId):
     "/agendas/{agenda_id}/actions",
     response={201: ActionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     auth=write_auth,
+    summary=gettext_lazy("Add an action"),
+    description=gettext_lazy(
+        "Add an action (the agenda's coordinators): an owner is required and the deadline may not "
+        "lie before the agenda's start."
+    ),
 )
 def create_action(request, agenda_id: ObjectId, payload: ActionIn):
-    """Add an action (the agenda's coordinators): an owner is required and the deadline may
-    not lie before the agenda's start."""
     agenda = access_agenda_edit(request.auth, agenda_id)
+    lookups = Lookups()
     goal = parent = None
     if payload.goal is not None:
         goal = agenda.goals.filter(pk=payload.goal).first()
         if goal is None:
-            raise ValidationError({"goal": [_("The goal belongs to another agenda.")]})
+            lookups.error("goal", _("The goal belongs to another agenda."))
     if payload.parent is not None:
         parent = agenda.actions.filter(pk=payload.parent).first()
         if parent is None:
-            raise ValidationError({"parent": [_("The action belongs to another agenda.")]})
+            lookups.error("parent", _("The action belongs to another agenda."))
+    owner = lookups.one(Organisation, "slug", payload.owner, "owner")
+    lookups.check()
     action = agenda_services.action_create(
         agenda=agenda,
         data=agenda_services.ActionData(
             title=payload.title,
-            owner=_lookup(Organisation, "slug", [payload.owner], "owner")[0],
+            owner=owner,
             description=payload.description,
             deadline=payload.deadline,
             goal=goal,
@@ -238,30 +255,36 @@ def create_action(request, agenda_id: ObjectId, payload: ActionIn):
 
 
 @router.get(
-    "/actions/{action_id}", response={200: ActionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+    "/actions/{action_id}",
+    response={200: ActionOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("One action"),
 )
 def get_action(request, action_id: ObjectId):
-    return _action_out(access_action_view(_reader(request), action_id))
+    return _action_out(access_action_view(reader(request), action_id))
 
 
 @router.get(
     "/actions/{action_id}/progress-updates",
-    response={200: list[ProgressOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[ProgressOut], 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("An action's progress updates"),
+    description=gettext_lazy("The action's progress updates, newest first."),
 )
 @paginate(Pagination)
 def list_progress_updates(request, action_id: ObjectId):
-    """The action's progress updates, newest first."""
-    return access_action_view(_reader(request), action_id).updates.all()
+    return access_action_view(reader(request), action_id).updates.all()
 
 
 @router.post(
     "/actions/{action_id}/progress-updates",
     response={201: ProgressOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     auth=write_auth,
+    summary=gettext_lazy("Post progress"),
+    description=gettext_lazy(
+        "Post progress (the owner organisation's members and the coordinators); "
+        'status "gereed" sets the progress to 100 %.'
+    ),
 )
 def post_progress_update(request, action_id: ObjectId, payload: ProgressIn):
-    """Post progress (the owner organisation's members and the coordinators); status
-    "gereed" sets the progress to 100 %."""
     action = access_action_progress(request.auth, action_id)
     update = agenda_services.progress_post(
         action=action,

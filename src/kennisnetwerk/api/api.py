@@ -1,16 +1,10 @@
 """The JSON API under /api/v1/, with its OpenAPI 3 document. Reads follow the same visibility
 as the web pages; writes use the same permission functions and services."""
 
-from typing import Any
-
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Query, Schema, Status
-from ninja.errors import ValidationError as NinjaValidationError
-from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.security import HttpBearer, SessionAuth
+from django.utils.translation import gettext_lazy
+from ninja import Query, Schema, Status
+from ninja.pagination import paginate
 
 from kennisnetwerk.ecosystem import services as ecosystem_services
 from kennisnetwerk.ecosystem.constants import InitiativeKind, InitiativeStatus, OrganisationType
@@ -22,104 +16,36 @@ from kennisnetwerk.ecosystem.permissions import (
 )
 from kennisnetwerk.ecosystem.selectors import InitiativeFilters, initiative_detail, initiative_list
 from kennisnetwerk.geo.models import Region, SbiSection
-from kennisnetwerk.geo.selectors import MunicipalityResolver
 
+from .common import (
+    Lookups,
+    Pagination,
+    lookup,
+    municipality,
+    reader,
+    write_auth,
+)
+from .contract import PlatformAPI
 from .schemas import ErrorOut, InitiativeIn, InitiativeOut, OrganisationOut, Text
-from .services import api_token_authenticate
 
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str) -> Any | None:
-        user = api_token_authenticate(token)
-        if user is not None:
-            request.user = user
-        return user
-
-
-def _reader(request: HttpRequest) -> Any:
-    """The person behind a read: a valid token, else the session (possibly anonymous)."""
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        user = api_token_authenticate(header[7:].strip())
-        if user is None:
-            raise PermissionDenied
-        return user
-    return request.user
-
-
-api = NinjaAPI(
+api = PlatformAPI(
     title="Kennisnetwerk API",
     version="1",
-    description=(
-        "Organisaties en initiatieven van de regionale netwerken. Lezen mag zonder inloggen "
-        "(gepubliceerd aanbod); schrijven met een sessie of een persoonlijke API-sleutel "
-        "(Authorization: Bearer kn_…), met dezelfde rechten als in de webinterface."
+    description=gettext_lazy(
+        "Organisations, initiatives, messages, questions, learning, DOE agendas and monitoring "
+        "of the regional networks. Reading needs no login and shows what a visitor of the "
+        "website sees; a key that is sent must be valid. Writing needs a session or a personal "
+        "API key (Authorization: Bearer kn_…), with the same permissions as on the website. "
+        "Errors are JSON with a Dutch message in ``detail`` and, for invalid data, every error "
+        "per place in ``errors``."
     ),
     urls_namespace="api",
 )
-write_auth = [TokenAuth(), SessionAuth()]
 
-
-def _field_message(error: dict[str, Any]) -> str:
-    kind = error.get("type", "")
-    if kind == "missing":
-        return _("This field is required.")
-    if kind.startswith("date"):
-        return _("Enter a date as YYYY-MM-DD.")
-    if kind.startswith(("decimal", "int", "float")):
-        return _("Enter a number.")
-    if kind.startswith("bool"):
-        return _("Enter true or false.")
-    if kind in ("list_type", "string_type"):
-        return _("This value has the wrong type.")
-    if kind == "json_invalid":
-        return _("The request body is not valid JSON.")
-    return _("This value is not valid.")
-
-
-@api.exception_handler(NinjaValidationError)
-def _schema_invalid(request, exc):
-    errors: dict[str, list[str]] = {}
-    for error in exc.errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("body", "payload")]
-        errors.setdefault(".".join(location) or "__all__", []).append(_field_message(error))
-    return api.create_response(
-        request, {"detail": _("The data is not valid."), "errors": errors}, status=422
-    )
-
-
-@api.exception_handler(PermissionDenied)
-def _forbidden(request, exc):
-    return api.create_response(request, {"detail": _("You may not do this.")}, status=403)
-
-
-@api.exception_handler(Http404)
-def _not_found(request, exc):
-    return api.create_response(request, {"detail": _("Not found.")}, status=404)
-
-
-@api.exception_handler(ValidationError)
-def _invalid(request, exc):
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return api.create_response(
-        request, {"detail": _("The data is not valid."), "errors": errors}, status=422
-    )
-
-
-MAX_PAGE_SIZE = 100
-MAX_OFFSET = 1_000_000
-
-
-class Pagination(LimitOffsetPagination):
-    """Limit and offset within bounds the database can take (a limit of 10^24 is refused
-    with a 422 rather than overflowing the query)."""
-
-    class Input(Schema):
-        limit: int = Field(20, ge=1, le=MAX_PAGE_SIZE)
-        offset: int = Field(0, ge=0, le=MAX_OFFSET)
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(max_limit=MAX_PAGE_SIZE, **kwargs)
+# The names routers have always imported from here; the helpers live in .common.
+_reader = reader
+_lookup = lookup
+_municipality = municipality
 
 
 class OrganisationFilters(Schema):
@@ -131,6 +57,7 @@ class OrganisationFilters(Schema):
     "/organisations",
     response={200: list[OrganisationOut], 422: ErrorOut},
     tags=["organisations"],
+    summary=gettext_lazy("Organisations"),
 )
 @paginate(Pagination)
 def list_organisations(request, filters: Query[OrganisationFilters]):
@@ -143,7 +70,10 @@ def list_organisations(request, filters: Query[OrganisationFilters]):
 
 
 @api.get(
-    "/organisations/{slug}", response={200: OrganisationOut, 404: ErrorOut}, tags=["organisations"]
+    "/organisations/{slug}",
+    response={200: OrganisationOut, 404: ErrorOut},
+    tags=["organisations"],
+    summary=gettext_lazy("One organisation"),
 )
 def get_organisation(request, slug: Text):
     return get_object_or_404(Organisation.objects.select_related("municipality"), slug=slug)
@@ -160,91 +90,58 @@ class InitiativeQuery(Schema):
     region: Text | None = None
 
 
-def _municipality(name: str | None):
-    if not name:
-        return None
-    resolution = MunicipalityResolver().resolve(name)
-    if resolution.municipality is None:
-        raise ValidationError(
-            {"municipality": [_("Unknown municipality or place: %(names)s.") % {"names": name}]}
-        )
-    return resolution.municipality
-
-
-def _one(model, field: str, value: str | None, label: str):
-    """The object a filter names, or None without a filter; an unknown name is an error."""
-    if not value:
-        return None
-    return _lookup(model, field, [value], label)[0]
-
-
 @api.get(
     "/initiatives",
     response={200: list[InitiativeOut], 422: ErrorOut},
     tags=["initiatives"],
+    summary=gettext_lazy("Initiatives (the offer)"),
 )
 @paginate(Pagination)
 def list_initiatives(request, query: Query[InitiativeQuery]):
+    lookups = Lookups()
     filters = InitiativeFilters(
         query=query.q,
         kind=query.kind or "",
         status=query.status or "",
-        theme=_one(Theme, "slug", query.theme, "theme"),
-        target_group=_one(TargetGroup, "code", query.target_group, "target_group"),
-        organisation=_one(Organisation, "slug", query.organisation, "organisation"),
-        region=_one(Region, "slug", query.region, "region"),
-        municipality=_municipality(query.municipality),
+        theme=lookups.one(Theme, "slug", query.theme, "theme"),
+        target_group=lookups.one(TargetGroup, "code", query.target_group, "target_group"),
+        organisation=lookups.one(Organisation, "slug", query.organisation, "organisation"),
+        region=lookups.one(Region, "slug", query.region, "region"),
+        municipality=municipality(query.municipality, lookups),
     )
-    return initiative_list(user=_reader(request), filters=filters).prefetch_related(
+    lookups.check()
+    return initiative_list(user=reader(request), filters=filters).prefetch_related(
         "partners", "target_groups", "sbi_sections", "regions", "municipalities"
     )
 
 
 @api.get(
     "/initiatives/{slug}",
-    response={200: InitiativeOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: InitiativeOut, 404: ErrorOut},
     tags=["initiatives"],
+    summary=gettext_lazy("One initiative"),
 )
 def get_initiative(request, slug: Text):
-    return initiative_detail(access_initiative_for_view(_reader(request), slug))
-
-
-def _lookup(model, field: str, values: list[str], label: str) -> list:
-    found = {getattr(o, field): o for o in model.objects.filter(**{f"{field}__in": values})}
-    unknown = [v for v in values if v not in found]
-    if unknown:
-        raise ValidationError({label: [_("Unknown: %(values)s.") % {"values": ", ".join(unknown)}]})
-    return [found[v] for v in values]
+    return initiative_detail(access_initiative_for_view(reader(request), slug))
 
 
 def _data(payload: InitiativeIn) -> ecosystem_services.InitiativeData:
-    resolver = MunicipalityResolver()
-    municipalities, unknown = [], []
-    for name in payload.municipalities:
-        resolution = resolver.resolve(name)
-        if resolution.municipality is None:
-            unknown.append(name)
-        else:
-            municipalities.append(resolution.municipality)
-    if unknown:
-        raise ValidationError(
-            {
-                "municipalities": [
-                    _("Unknown municipality or place: %(names)s.") % {"names": ", ".join(unknown)}
-                ]
-            }
-        )
+    lookups = Lookups()
+    municipalities = [
+        municipality(name, lookups, "municipalities") for name in payload.municipalities
+    ]
     values = payload.dict()
     values.update(
-        owner=_lookup(Organisation, "slug", [payload.owner], "owner")[0],
-        inventory_region=_lookup(Region, "slug", [payload.inventory_region], "inventory_region")[0],
-        partners=_lookup(Organisation, "slug", payload.partners, "partners"),
-        themes=_lookup(Theme, "slug", payload.themes, "themes"),
-        target_groups=_lookup(TargetGroup, "code", payload.target_groups, "target_groups"),
-        sbi_sections=_lookup(SbiSection, "code", payload.sbi_sections, "sbi_sections"),
-        regions=_lookup(Region, "slug", payload.regions, "regions"),
-        municipalities=municipalities,
+        owner=lookups.one(Organisation, "slug", payload.owner, "owner"),
+        inventory_region=lookups.one(Region, "slug", payload.inventory_region, "inventory_region"),
+        partners=lookups.many(Organisation, "slug", payload.partners, "partners"),
+        themes=lookups.many(Theme, "slug", payload.themes, "themes"),
+        target_groups=lookups.many(TargetGroup, "code", payload.target_groups, "target_groups"),
+        sbi_sections=lookups.many(SbiSection, "code", payload.sbi_sections, "sbi_sections"),
+        regions=lookups.many(Region, "slug", payload.regions, "regions"),
+        municipalities=[m for m in municipalities if m is not None],
     )
+    lookups.check()
     return ecosystem_services.InitiativeData(**values)
 
 
@@ -253,6 +150,7 @@ def _data(payload: InitiativeIn) -> ecosystem_services.InitiativeData:
     response={201: InitiativeOut, 403: ErrorOut, 422: ErrorOut},
     auth=write_auth,
     tags=["initiatives"],
+    summary=gettext_lazy("Add an initiative"),
 )
 def create_initiative(request, payload: InitiativeIn):
     data = _data(payload)
@@ -266,6 +164,7 @@ def create_initiative(request, payload: InitiativeIn):
     response={200: InitiativeOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     auth=write_auth,
     tags=["initiatives"],
+    summary=gettext_lazy("Change an initiative"),
 )
 def update_initiative(request, slug: Text, payload: InitiativeIn):
     initiative = access_initiative_for_edit(request.auth, slug)
@@ -294,3 +193,5 @@ api.add_router("", needs_router)
 api.add_router("", learning_router)
 api.add_router("", monitoring_router)
 api.add_router("", agenda_router)
+
+__all__ = ["Pagination", "_lookup", "_municipality", "_reader", "api", "write_auth"]

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from ninja import Path, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -35,8 +36,8 @@ from kennisnetwerk.learning.selectors import (
     user_registration,
 )
 
-from .api import Pagination, _lookup, _reader, write_auth
-from .schemas import ErrorOut, Text
+from .common import Lookups, Pagination, reader, write_auth
+from .schemas import ErrorOut, Text, stored_text
 
 router = Router(tags=["learning"])
 MAX_ID = 2_147_483_647
@@ -147,7 +148,7 @@ class QuestionOut(Schema):
 
 
 class QuestionIn(Schema):
-    title: Text
+    title: stored_text(LearningQuestion, "title")
     description: Text = ""
     region: Text | None = None
     themes: list[Text] = []
@@ -181,27 +182,40 @@ def _session_out(session, user) -> dict:
     }
 
 
-@router.get("/programmes", response={200: list[ProgrammeOut], 403: ErrorOut, 422: ErrorOut})
+@router.get(
+    "/programmes",
+    response={200: list[ProgrammeOut], 422: ErrorOut},
+    summary=gettext_lazy("Programmes"),
+    description=gettext_lazy(
+        "The programmes the person takes part in or organises (all for facilitators)."
+    ),
+)
 @paginate(Pagination)
 def list_programmes(request):
-    """The programmes the person takes part in or organises (all for facilitators)."""
     return (
-        visible_programmes(_reader(request)).prefetch_related("regions", "themes").order_by("title")
+        visible_programmes(reader(request)).prefetch_related("regions", "themes").order_by("title")
     )
 
 
-@router.get("/programmes/{slug}", response={200: ProgrammeOut, 403: ErrorOut, 404: ErrorOut})
+@router.get(
+    "/programmes/{slug}",
+    response={200: ProgrammeOut, 404: ErrorOut},
+    summary=gettext_lazy("One programme"),
+)
 def get_programme(request, slug: Text):
-    return access_programme_view(_reader(request), slug)
+    return access_programme_view(reader(request), slug)
 
 
 @router.get(
     "/programmes/{slug}/sessions",
-    response={200: list[SessionOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: list[SessionOut], 404: ErrorOut},
+    summary=gettext_lazy("A programme's sessions"),
+    description=gettext_lazy(
+        "The programme's sessions, earliest first; the online link only for registered people."
+    ),
 )
 def list_programme_sessions(request, slug: Text):
-    """The programme's sessions, earliest first; the online link only for registered people."""
-    user = _reader(request)
+    user = reader(request)
     programme = access_programme_view(user, slug)
     sessions = sessions_with_counts(programme.sessions.all()).order_by("starts_at")
     return [_session_out(s, user) for s in sessions]
@@ -209,10 +223,11 @@ def list_programme_sessions(request, slug: Text):
 
 @router.get(
     "/sessions/{session_id}",
-    response={200: SessionOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: SessionOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("One session"),
 )
 def get_session(request, session_id: SessionId):
-    user = _reader(request)
+    user = reader(request)
     session = access_session_view(user, session_id)
     return _session_out(
         sessions_with_counts(type(session).objects.filter(pk=session.pk)).get(), user
@@ -223,11 +238,14 @@ def get_session(request, session_id: SessionId):
     "/sessions/{session_id}/registration",
     response={201: RegistrationOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     auth=write_auth,
+    summary=gettext_lazy("Register for a session"),
+    description=gettext_lazy(
+        "Register the person: a place while there is one, else the waiting list (or a 422 "
+        '"full" with ``waiting_list: false``). Full, past, closed and cancelled sessions are '
+        "refused with a Dutch message."
+    ),
 )
 def register_for_session(request, session_id: SessionId, payload: RegisterIn):
-    """Register the person: a place while there is one, else the waiting list (or a 422
-    "full" with ``waiting_list: false``). Full, past, closed and cancelled sessions are
-    refused with a Dutch message."""
     user = request.auth
     session = access_session_register(user, session_id)
     membership = user.memberships.select_related("organisation").first()
@@ -254,10 +272,13 @@ def register_for_session(request, session_id: SessionId, payload: RegisterIn):
     "/sessions/{session_id}/cancellation",
     response={200: RegistrationOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     auth=write_auth,
+    summary=gettext_lazy("Cancel a registration"),
+    description=gettext_lazy(
+        "Cancel the person's registration (or leave the waiting list); a freed place goes to the "
+        "first person waiting."
+    ),
 )
 def cancel_session_registration(request, session_id: SessionId):
-    """Cancel the person's registration (or leave the waiting list); a freed place goes to
-    the first person waiting."""
     user = request.auth
     session = access_session_view(user, session_id)
     registration = user_registration(session, user)
@@ -280,7 +301,14 @@ def cancel_session_registration(request, session_id: SessionId):
     )
 
 
-@router.get("/practice-examples", response={200: list[PracticeOut], 422: ErrorOut})
+@router.get(
+    "/practice-examples",
+    response={200: list[PracticeOut], 422: ErrorOut},
+    summary=gettext_lazy("Practice examples"),
+    description=gettext_lazy(
+        "The published practice examples; ``q`` searches them in Dutch (best match first)."
+    ),
+)
 @paginate(Pagination)
 def list_practice_examples(
     request,
@@ -288,19 +316,26 @@ def list_practice_examples(
     theme: Text = "",
     region: Text = "",
 ):
-    """The published practice examples; ``q`` searches them in Dutch (best match first)."""
     return practice_list(PracticeFilters(query=q[:200], theme=theme, region=region))
 
 
-@router.get("/practice-examples/{slug}", response={200: PracticeOut, 404: ErrorOut})
+@router.get(
+    "/practice-examples/{slug}",
+    response={200: PracticeOut, 404: ErrorOut},
+    summary=gettext_lazy("One practice example"),
+)
 def get_practice_example(request, slug: Text):
-    return access_practice_view(_reader(request), slug)
+    return access_practice_view(reader(request), slug)
 
 
-@router.get("/learning-questions", response={200: list[QuestionOut], 403: ErrorOut, 422: ErrorOut})
+@router.get(
+    "/learning-questions",
+    response={200: list[QuestionOut], 403: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("Learning questions"),
+)
 @paginate(Pagination)
 def list_learning_questions(request, status: QuestionStatus | None = None):
-    access_network_knowledge(_reader(request))
+    access_network_knowledge(reader(request))
     qs = LearningQuestion.objects.select_related("region").prefetch_related("themes")
     if status is not None:
         qs = qs.filter(status=status)
@@ -311,22 +346,23 @@ def list_learning_questions(request, status: QuestionStatus | None = None):
     "/learning-questions",
     response={201: QuestionOut, 403: ErrorOut, 422: ErrorOut},
     auth=write_auth,
+    summary=gettext_lazy("Raise a learning question"),
+    description=gettext_lazy(
+        "Raise a learning question; ``region`` (a slug) for a region or deal you belong to."
+    ),
 )
 def create_learning_question(request, payload: QuestionIn):
-    """Raise a learning question; ``region`` (a slug) for a region or deal you belong to."""
     user = request.auth
     access_network_knowledge(user)
-    region = None
-    if payload.region:
-        region = _lookup(Region, "slug", [payload.region], "region")[0]
-        if not question_region_choices(user).filter(pk=region.pk).exists():
-            raise PermissionDenied
+    lookups = Lookups()
+    region = lookups.one(Region, "slug", payload.region, "region")
+    themes = lookups.many(Theme, "slug", payload.themes, "themes")
+    lookups.check()
+    if region is not None and not question_region_choices(user).filter(pk=region.pk).exists():
+        raise PermissionDenied
     question = learning_services.question_create(
         data=learning_services.QuestionData(
-            title=payload.title,
-            description=payload.description,
-            region=region,
-            themes=_lookup(Theme, "slug", payload.themes, "themes"),
+            title=payload.title, description=payload.description, region=region, themes=themes
         ),
         actor=user,
     )

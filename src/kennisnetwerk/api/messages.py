@@ -6,22 +6,20 @@ import datetime as dt
 import uuid
 from typing import Annotated
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Path, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import AfterValidator
 
 from kennisnetwerk.ecosystem.models import Organisation, TargetGroup, Theme
-from kennisnetwerk.geo.models import Municipality, Region
-from kennisnetwerk.geo.selectors import MunicipalityResolver
+from kennisnetwerk.geo.models import Region
 from kennisnetwerk.outreach import services_messages
 from kennisnetwerk.outreach.constants import MessageKind
 from kennisnetwerk.outreach.duplicates import message_duplicates
 from kennisnetwerk.outreach.feeds import absolute_url
+from kennisnetwerk.outreach.models import Message
 from kennisnetwerk.outreach.permissions import (
     access_message_submit,
     access_message_view,
@@ -35,35 +33,12 @@ from kennisnetwerk.outreach.selectors_messages import (
     senders_label,
 )
 
-from .api import Pagination, _lookup, _reader, write_auth
-from .schemas import ErrorOut, Text
+from .common import Lookups, Pagination, lookup, municipality, reader, write_auth
+from .schemas import Day, ErrorOut, Moment, RequiredDay, Text, stored_text
 
 router = Router(tags=["messages"])
 
-# Moments outside these years are refused (they cannot be stored in every time zone).
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_ID = 2_147_483_647
-
-
-def _sensible_moment(value: dt.datetime | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError("year out of range")
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    return value
-
-
-def _sensible_date(value: dt.date | None) -> dt.date | None:
-    if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise ValueError("year out of range")
-    return value
-
-
-Moment = Annotated[dt.datetime | None, AfterValidator(_sensible_moment)]
-Day = Annotated[dt.date | None, AfterValidator(_sensible_date)]
-RequiredDay = Annotated[dt.date, AfterValidator(_sensible_date)]
 
 
 class MessageOut(Schema):
@@ -141,86 +116,84 @@ class MessageIn(Schema):
 
     sender: Text
     kind: MessageKind
-    title: Text
-    body: Text
+    title: stored_text(Message, "title")
+    body: stored_text(Message, "body")
     valid_from: RequiredDay
     valid_until: Day = None
-    link: Text = ""
+    link: stored_text(Message, "link") = ""
     themes: list[Text] = []
     target_groups: list[Text] = []
     municipalities: list[Text] = []
     deadline: Day = None
     event_start: Moment = None
     event_end: Moment = None
-    location: Text = ""
-
-
-def _municipalities(names: list[str]) -> list[Municipality]:
-    resolver = MunicipalityResolver()
-    resolved = {name: resolver.resolve(name).municipality for name in names}
-    unknown = [name for name, municipality in resolved.items() if municipality is None]
-    if unknown:
-        raise ValidationError(
-            {
-                "municipalities": [
-                    _("Unknown municipality or place: %(names)s.") % {"names": ", ".join(unknown)}
-                ]
-            }
-        )
-    return [m for m in resolved.values() if m is not None]
+    location: stored_text(Message, "location") = ""
 
 
 @router.get(
     "/regions/{slug}/messages",
     response={200: list[MessageOut], 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("A region's messages"),
+    description=gettext_lazy("The approved messages of a region being shown now, newest first."),
 )
 @paginate(Pagination)
 def list_messages(request, slug: Text):
-    """The approved messages of a region being shown now, newest first."""
     return current_messages(region=get_object_or_404(Region, slug=slug))
 
 
 @router.get(
     "/regions/{slug}/events",
     response={200: list[MessageOut], 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("A region's calendar"),
+    description=gettext_lazy(
+        "The events of a region's calendar, as in its iCalendar feed: cancelled events stay "
+        'for 30 days after their end with status "geannuleerd".'
+    ),
 )
 def list_events(request, slug: Text, theme: Text | None = None):
-    """The events of a region's calendar, as in its iCalendar feed: cancelled events stay
-    for 30 days after their end with status "geannuleerd"."""
     region = get_object_or_404(Region, slug=slug)
-    chosen = _lookup(Theme, "slug", [theme], "theme")[0] if theme else None
+    chosen = lookup(Theme, "slug", [theme], "theme")[0] if theme else None
     return feed_events(region=region, theme=chosen)
 
 
 @router.get(
     "/messages/{message_id}",
     response={200: MessageOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("One message"),
+    description=gettext_lazy(
+        "A message: approved ones for everyone, others for their senders and the editors."
+    ),
 )
 def get_message(request, message_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-    """A message: approved ones for everyone, others for their senders and the editors."""
-    return message_detail(access_message_view(_reader(request), message_id).pk)
+    return message_detail(access_message_view(reader(request), message_id).pk)
 
 
 @router.post(
     "/regions/{slug}/messages",
     response={201: SubmittedOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     auth=write_auth,
+    summary=gettext_lazy("Submit a message"),
+    description=gettext_lazy(
+        "Submit a message to the region's editorial queue. The answer names messages already in "
+        "the queue or approved that look like the same announcement."
+    ),
 )
 def submit_message(request, slug: Text, payload: MessageIn):
-    """Submit a message to the region's editorial queue. The answer names messages already in
-    the queue or approved that look like the same announcement."""
     region = access_message_submit(request.auth, slug)
-    sender = _lookup(Organisation, "slug", [payload.sender], "sender")[0]
-    if not message_sender_choices(request.auth, region).filter(pk=sender.pk).exists():
-        raise PermissionDenied
+    lookups = Lookups()
+    sender = lookups.one(Organisation, "slug", payload.sender, "sender")
     data = services_messages.MessageData(
         kind=payload.kind,
         title=payload.title,
         body=payload.body,
         link=payload.link,
-        themes=_lookup(Theme, "slug", payload.themes, "themes"),
-        target_groups=_lookup(TargetGroup, "code", payload.target_groups, "target_groups"),
-        municipalities=_municipalities(payload.municipalities),
+        themes=lookups.many(Theme, "slug", payload.themes, "themes"),
+        target_groups=lookups.many(TargetGroup, "code", payload.target_groups, "target_groups"),
+        municipalities=[
+            m
+            for name in payload.municipalities
+            if (m := municipality(name, lookups, "municipalities")) is not None
+        ],
         valid_from=payload.valid_from,
         valid_until=payload.valid_until,
         deadline=payload.deadline,
@@ -228,6 +201,9 @@ def submit_message(request, slug: Text, payload: MessageIn):
         event_end=payload.event_end,
         location=payload.location,
     )
+    lookups.check()
+    if not message_sender_choices(request.auth, region).filter(pk=sender.pk).exists():
+        raise PermissionDenied
     message = services_messages.message_submit(
         region=region, sender=sender, data=data, actor=request.auth
     )

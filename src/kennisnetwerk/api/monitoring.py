@@ -2,15 +2,16 @@
 (entering one where the web page allows it: the same permission functions and service), and
 the reach estimates of an indicator and period, suppressed exactly as on the reach page."""
 
-from decimal import Decimal
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from ninja import Field, Path, Router, Schema, Status
+from django.utils.translation import gettext_lazy
+from ninja import Path, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kennisnetwerk.monitoring import services as monitoring_services
+from kennisnetwerk.monitoring.models import Measurement
 from kennisnetwerk.monitoring.periods import PeriodError, period_clean
 from kennisnetwerk.monitoring.permissions import (
     access_indicator_manage,
@@ -21,8 +22,8 @@ from kennisnetwerk.monitoring.selectors import Cell, reach_report
 from kennisnetwerk.monitoring.selectors_dashboard import indicator_series
 from kennisnetwerk.outreach.feeds import absolute_url
 
-from .api import Pagination, _reader, write_auth
-from .schemas import ErrorOut, Text
+from .common import Pagination, reader, write_auth
+from .schemas import ErrorOut, Text, amount, stored_text
 
 router = Router(tags=["monitoring"])
 MAX_ID = 2_147_483_647
@@ -90,19 +91,22 @@ class MeasurementIn(Schema):
     the indicator's unit; ``unit`` (optional) is checked against it."""
 
     period: Text
-    value: Decimal = Field(allow_inf_nan=False, max_digits=30)
+    value: amount(negative=True)
     unit: Text | None = None
-    note: Text = ""
+    note: stored_text(Measurement, "note") = ""
 
 
 @router.get(
     "/regions/{slug}/indicators",
     response={200: list[IndicatorOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("A region's indicators"),
+    description=gettext_lazy(
+        "The indicators of a region or MKB-Deal, for its coordinators and parties."
+    ),
 )
 @paginate(Pagination)
 def list_indicators(request, slug: Text):
-    """The indicators of a region or MKB-Deal, for its coordinators and parties."""
-    region = access_monitoring(_reader(request), slug)
+    region = access_monitoring(reader(request), slug)
     return (
         region.indicators.select_related("region", "programme", "initiative")
         .prefetch_related("targets")
@@ -112,10 +116,11 @@ def list_indicators(request, slug: Text):
 
 @router.get(
     "/indicators/{indicator_id}",
-    response={200: IndicatorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: IndicatorOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("One indicator"),
 )
 def get_indicator(request, indicator_id: IndicatorId):
-    return access_indicator_view(_reader(request), indicator_id)
+    return access_indicator_view(reader(request), indicator_id)
 
 
 def _measurements(indicator) -> list[dict]:
@@ -135,23 +140,29 @@ def _measurements(indicator) -> list[dict]:
 
 @router.get(
     "/indicators/{indicator_id}/measurements",
-    response={200: list[MeasurementOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[MeasurementOut], 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("An indicator's measurements"),
+    description=gettext_lazy(
+        "The measurements of an indicator with the target of each period, oldest first (the latest"
+        " twelve periods, as on the page)."
+    ),
 )
 @paginate(Pagination)
 def list_measurements(request, indicator_id: IndicatorId):
-    """The measurements of an indicator with the target of each period, oldest first (the
-    latest twelve periods, as on the page)."""
-    return _measurements(access_indicator_view(_reader(request), indicator_id))
+    return _measurements(access_indicator_view(reader(request), indicator_id))
 
 
 @router.post(
     "/indicators/{indicator_id}/measurements",
     response={201: MeasurementOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     auth=write_auth,
+    summary=gettext_lazy("Enter a measurement"),
+    description=gettext_lazy(
+        "Enter a measurement, as the coordinators do on the indicator's page (replaces an earlier "
+        "one of the same period). Computed and reach indicators take none."
+    ),
 )
 def create_measurement(request, indicator_id: IndicatorId, payload: MeasurementIn):
-    """Enter a measurement, as the coordinators do on the indicator's page (replaces an
-    earlier one of the same period). Computed and reach indicators take none."""
     indicator = access_indicator_manage(request.auth, indicator_id)
     measurement = monitoring_services.measurement_record(
         indicator=indicator,
@@ -221,12 +232,15 @@ def _figure(cell: Cell) -> dict:
 
 @router.get(
     "/indicators/{indicator_id}/reach/{period}",
-    response={200: ReachOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: ReachOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("Reach of an indicator in a period"),
+    description=gettext_lazy(
+        "Unique reach, each party's reach, share and exclusive reach, and the pairwise overlaps "
+        "from the parties' sketches; the sketches themselves are never returned."
+    ),
 )
 def get_reach(request, indicator_id: IndicatorId, period: Text):
-    """Unique reach, each party's reach, share and exclusive reach, and the pairwise
-    overlaps from the parties' sketches; the sketches themselves are never returned."""
-    indicator = access_indicator_view(_reader(request), indicator_id)
+    indicator = access_indicator_view(reader(request), indicator_id)
     try:
         period = period_clean(period, indicator.frequency)
     except PeriodError as error:

@@ -6,11 +6,11 @@ permissions and services as the web pages."""
 import datetime as dt
 from typing import Annotated
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema, Status
+from django.utils.translation import gettext_lazy
+from ninja import Path, Router, Schema, Status
 from ninja.pagination import paginate
 
 from kennisnetwerk.ecosystem.models import Initiative, Theme
@@ -29,8 +29,8 @@ from kennisnetwerk.needs.selectors import NeedFilters, need_feedback, need_list,
 from kennisnetwerk.needs.views import answer_token
 from kennisnetwerk.outreach.feeds import absolute_url
 
-from .api import Pagination, _lookup, _municipality, _reader, api, write_auth
-from .schemas import ErrorOut, Text
+from .common import Lookups, Pagination, lookup, municipality, reader, write_auth
+from .schemas import ErrorOut, Text, limited_text
 
 router = Router(tags=["needs"])
 MAX_ID = 2_147_483_647
@@ -40,16 +40,16 @@ class NeedIn(Schema):
     """A question as on the public intake form. Contact details are kept only with
     ``follow_up_consent``; then an e-mail address or telephone number is required."""
 
-    question: Annotated[Text, Field(max_length=QUESTION_MAX_LENGTH * 2)]
+    question: limited_text(QUESTION_MAX_LENGTH)
     municipality: Text = ""
     size_class: SizeClass | None = None
     sbi_section: Text = ""
     themes: list[Text] = []
     urgency: Urgency | None = None
-    company_name: Annotated[Text, Field(max_length=200)] = ""
-    contact_name: Annotated[Text, Field(max_length=200)] = ""
-    contact_email: Annotated[Text, Field(max_length=254)] = ""
-    contact_phone: Annotated[Text, Field(max_length=50)] = ""
+    company_name: limited_text(200) = ""
+    contact_name: limited_text(200) = ""
+    contact_email: limited_text(254) = ""
+    contact_phone: limited_text(50) = ""
     follow_up_consent: bool = False
 
 
@@ -140,30 +140,23 @@ def _match_out(match: Match, feedback: dict[int, list] | None = None) -> dict:
 
 
 def _data(region: Region, payload: NeedIn) -> services.NeedData:
+    lookups = Lookups()
     has_contact = bool(payload.contact_email or payload.contact_phone)
     if payload.follow_up_consent and not has_contact:
-        raise ValidationError(
-            {
-                "contact_email": [
-                    _("Enter an e-mail address or telephone number so that we can contact you.")
-                ]
-            }
+        lookups.error(
+            "contact_email",
+            _("Enter an e-mail address or telephone number so that we can contact you."),
         )
     if has_contact and not payload.follow_up_consent:
-        raise ValidationError(
-            {"follow_up_consent": [_("Contact details are only kept with consent for follow-up.")]}
+        lookups.error(
+            "follow_up_consent", _("Contact details are only kept with consent for follow-up.")
         )
-    sbi = (
-        _lookup(SbiSection, "code", [payload.sbi_section], "sbi_section")[0]
-        if payload.sbi_section
-        else None
-    )
-    return services.NeedData(
+    data = services.NeedData(
         question=payload.question,
-        municipality=_municipality(payload.municipality),
+        municipality=municipality(payload.municipality, lookups),
         size_class=payload.size_class or "",
-        sbi_section=sbi,
-        themes=_lookup(Theme, "slug", payload.themes, "themes"),
+        sbi_section=lookups.one(SbiSection, "code", payload.sbi_section, "sbi_section"),
+        themes=lookups.many(Theme, "slug", payload.themes, "themes"),
         urgency=payload.urgency or "",
         company_name=payload.company_name,
         contact_name=payload.contact_name,
@@ -171,16 +164,21 @@ def _data(region: Region, payload: NeedIn) -> services.NeedData:
         contact_phone=payload.contact_phone,
         follow_up_consent=payload.follow_up_consent,
     )
+    lookups.check()
+    return data
 
 
 @router.post(
     "/regions/{slug}/needs",
     response={201: SubmittedOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary=gettext_lazy("Ask a question"),
+    description=gettext_lazy(
+        "Ask a question, as on the region's public intake form (no account; at most "
+        "``NEEDS_INTAKE_MAX_PER_HOUR`` an hour from one address). The answer holds the matching "
+        "offers and the address of the answer page."
+    ),
 )
 def submit_need(request, slug: Text, payload: NeedIn):
-    """Ask a question, as on the region's public intake form (no account; at most
-    ``NEEDS_INTAKE_MAX_PER_HOUR`` an hour from one address). The answer holds the matching
-    offers and the address of the answer page."""
     region = get_object_or_404(Region, slug=slug)
     data = _data(region, payload)
     try:
@@ -209,11 +207,14 @@ def submit_need(request, slug: Text, payload: NeedIn):
 @router.get(
     "/regions/{slug}/needs",
     response={200: list[NeedOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("A region's questions"),
+    description=gettext_lazy(
+        "The questions of a region, newest first: for its account managers and coordinators."
+    ),
 )
 @paginate(Pagination)
 def list_needs(request, slug: Text, status: NeedStatus | None = None):
-    """The questions of a region, newest first: for its account managers and coordinators."""
-    region = access_needs(_reader(request), slug)
+    region = access_needs(reader(request), slug)
     return need_list(region=region, filters=NeedFilters(status=status or "")).select_related(
         "region", "sbi_section"
     )
@@ -221,11 +222,14 @@ def list_needs(request, slug: Text, status: NeedStatus | None = None):
 
 @router.get(
     "/needs/{need_id}/matches",
-    response={200: list[MatchOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[MatchOut], 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("Matching offers of a question"),
+    description=gettext_lazy(
+        "The offers matching a question now, best first, with the reason and the feedback."
+    ),
 )
 def list_need_matches(request, need_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
-    """The offers matching a question now, best first, with the reason and the feedback."""
-    need = access_need(_reader(request), need_id)
+    need = access_need(reader(request), need_id)
     feedback = need_feedback(need)
     return [_match_out(m, feedback) for m in need_matches(need)]
 
@@ -234,12 +238,15 @@ def list_need_matches(request, need_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
     "/needs/{need_id}/feedback",
     response={200: list[MatchOut], 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     auth=write_auth,
+    summary=gettext_lazy("Feedback on a match"),
+    description=gettext_lazy(
+        "Mark a matching offer as referred, helpful or not helpful (``given`` false takes it "
+        "back). Answers with the matches and their feedback."
+    ),
 )
 def give_feedback(request, need_id: Annotated[int, Path(ge=1, le=MAX_ID)], payload: FeedbackIn):
-    """Mark a matching offer as referred, helpful or not helpful (``given`` false takes it
-    back). Answers with the matches and their feedback."""
     need = access_need(request.auth, need_id)
-    initiative = _lookup(Initiative, "slug", [payload.initiative], "initiative")[0]
+    initiative = lookup(Initiative, "slug", [payload.initiative], "initiative")[0]
     services.match_feedback_set(
         need=need, initiative=initiative, kind=payload.kind, given=payload.given, actor=request.auth
     )
@@ -247,4 +254,4 @@ def give_feedback(request, need_id: Annotated[int, Path(ge=1, le=MAX_ID)], paylo
     return [_match_out(m, feedback) for m in need_matches(need)]
 
 
-__all__ = ["api", "router"]
+__all__ = ["router"]

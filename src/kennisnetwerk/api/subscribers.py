@@ -3,39 +3,45 @@ opt-in, the same form rules and service as the web page), read and change prefer
 unsubscribe — the last three with the signed token from the links in every mail, as on the
 web. No account is involved."""
 
+from typing import Literal
+
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
 
 from kennisnetwerk.ecosystem.models import Theme
 from kennisnetwerk.geo.models import Region, SbiSection
 from kennisnetwerk.outreach import services
-from kennisnetwerk.outreach.constants import SubscriberStatus
+from kennisnetwerk.outreach.constants import Frequency, SizeClass, SubscriberStatus
 from kennisnetwerk.outreach.forms import SubscribeForm, SubscriberPreferencesForm
 from kennisnetwerk.outreach.links import LinkError, Purpose, subscriber_from_token
 from kennisnetwerk.outreach.models import Subscriber
 from kennisnetwerk.outreach.tasks import send_already_subscribed_mail, send_confirmation_mail
 
-from .schemas import ErrorOut, Text
+from .schemas import ErrorOut, Text, limited_text
 
 router = Router(tags=["subscribers"])
 
 
 class PreferencesIn(Schema):
-    company_name: Text
-    municipality: Text
-    kvk_number: Text = ""
-    postcode: Text = ""
+    """As on the web form: the municipality by name or CBS code, the sector by SBI section
+    letter, themes by slug; ``consent`` must be true to sign up."""
+
+    company_name: limited_text(200)
+    municipality: limited_text(100)
+    kvk_number: limited_text(20) = ""
+    postcode: limited_text(7) = ""
     sbi_section: Text = ""
-    size_class: Text = ""
+    size_class: SizeClass | Literal[""] = ""
     themes: list[Text] = []
-    frequency: Text = "maandelijks"
+    frequency: Frequency = Frequency.MONTHLY
 
 
 class SubscribeIn(PreferencesIn):
-    email: Text
+    email: limited_text(254)
     consent: bool = False
 
 
@@ -119,10 +125,13 @@ def _subscriber(token: str, purpose: Purpose) -> Subscriber:
 @router.post(
     "/regions/{slug}/subscribers",
     response={202: DoneOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("Subscribe to the digest"),
+    description=gettext_lazy(
+        "Sign up for the region's digest. A confirmation mail follows (double opt-in); the answer "
+        "is the same whether or not the address was known."
+    ),
 )
 def subscribe(request, slug: Text, payload: SubscribeIn):
-    """Sign up for the region's digest. A confirmation mail follows (double opt-in); the
-    answer is the same whether or not the address was known."""
     region = get_object_or_404(Region, slug=slug)
     form = SubscribeForm(_form_data(payload), region=region)
     if not form.is_valid():
@@ -140,13 +149,23 @@ def subscribe(request, slug: Text, payload: SubscribeIn):
     return Status(202, {"detail": _("Check your mailbox to confirm the subscription.")})
 
 
-@router.get("/subscribers/me", response={200: PreferencesOut, 404: ErrorOut, 422: ErrorOut})
+@router.get(
+    "/subscribers/me",
+    response={200: PreferencesOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("A subscriber's preferences"),
+    description=gettext_lazy(
+        "The preferences of the subscriber whose preferences token (from a mail) is given."
+    ),
+)
 def get_preferences(request, token: Text):
-    """The preferences of the subscriber whose preferences token (from a mail) is given."""
     return _subscriber(token, Purpose.PREFERENCES)
 
 
-@router.put("/subscribers/me", response={200: PreferencesOut, 404: ErrorOut, 422: ErrorOut})
+@router.put(
+    "/subscribers/me",
+    response={200: PreferencesOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("Change a subscriber's preferences"),
+)
 def update_preferences(request, token: Text, payload: PreferencesIn):
     subscriber = _subscriber(token, Purpose.PREFERENCES)
     form = SubscriberPreferencesForm(_form_data(payload), region=subscriber.region)
@@ -156,9 +175,15 @@ def update_preferences(request, token: Text, payload: PreferencesIn):
     return Subscriber.objects.get(pk=subscriber.pk)
 
 
-@router.post("/subscribers/unsubscribe", response={200: DoneOut, 404: ErrorOut, 422: ErrorOut})
+@router.post(
+    "/subscribers/unsubscribe",
+    response={200: DoneOut, 404: ErrorOut, 422: ErrorOut},
+    summary=gettext_lazy("Unsubscribe"),
+    description=gettext_lazy(
+        "Unsubscribe at once, for all senders, with the unsubscribe token of a mail."
+    ),
+)
 def unsubscribe(request, payload: TokenIn):
-    """Unsubscribe at once, for all senders, with the unsubscribe token of a mail."""
     subscriber = _subscriber(payload.token, Purpose.UNSUBSCRIBE)
     services.subscriber_unsubscribe(subscriber=subscriber, via="api")
     return {"detail": _("You have been unsubscribed.")}

@@ -52,6 +52,9 @@ def access_initiative_for_view(user: Any, slug: str) -> Initiative:
 def access_initiative_for_edit(user: Any, slug: str) -> Initiative:
     initiative = get_object_or_404(Initiative, slug=slug)
     if not editable_initiatives(user).filter(pk=initiative.pk).exists():
+        # An unpublished entry is not revealed to those who may not see it.
+        if not visible_initiatives(user).filter(pk=initiative.pk).exists():
+            raise Http404
         raise PermissionDenied
     return initiative
 

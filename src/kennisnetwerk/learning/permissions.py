@@ -90,13 +90,15 @@ def visible_programmes(user: Any) -> QuerySet[Programme]:
 def access_programme_view(user: Any, slug: str) -> Programme:
     programme = get_object_or_404(Programme, slug=slug)
     if not can_view_programme(user, programme):
-        raise PermissionDenied
+        raise Http404  # not revealed to those who may not see it
     return programme
 
 
 def access_programme_manage(user: Any, slug: str) -> Programme:
     programme = get_object_or_404(Programme, slug=slug)
     if not is_programme_organiser(user, programme):
+        if not can_view_programme(user, programme):
+            raise Http404
         raise PermissionDenied
     return programme
 
@@ -117,13 +119,15 @@ def _session(pk: int) -> Session:
 def access_session_view(user: Any, pk: int) -> Session:
     session = _session(pk)
     if not can_view_programme(user, session.programme):
-        raise PermissionDenied
+        raise Http404  # not revealed to those who may not see it
     return session
 
 
 def access_session_manage(user: Any, pk: int) -> Session:
     session = _session(pk)
     if not is_programme_organiser(user, session.programme):
+        if not can_view_programme(user, session.programme):
+            raise Http404
         raise PermissionDenied
     return session
 
@@ -284,7 +288,7 @@ def access_programme_document(user: Any, pk: int) -> ProgrammeDocument:
     """A programme's document, for whoever may see the programme."""
     document = get_object_or_404(ProgrammeDocument.objects.select_related("programme"), pk=pk)
     if not can_view_programme(user, document.programme):
-        raise PermissionDenied
+        raise Http404  # not revealed to those who may not see the programme
     return document
 
 

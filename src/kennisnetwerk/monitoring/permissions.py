@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from kennisnetwerk.agenda.permissions import is_region_participant
@@ -69,13 +70,15 @@ def _indicator(pk: int) -> Indicator:
 def access_indicator_view(user: Any, pk: int) -> Indicator:
     indicator = _indicator(pk)
     if not can_view_indicator(user, indicator):
-        raise PermissionDenied
+        raise Http404  # not revealed to those who may not see it
     return indicator
 
 
 def access_indicator_manage(user: Any, pk: int) -> Indicator:
     indicator = _indicator(pk)
     if not can_manage_indicator(user, indicator):
+        if not can_view_indicator(user, indicator):
+            raise Http404
         raise PermissionDenied
     return indicator
 

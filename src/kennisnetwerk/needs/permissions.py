@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from kennisnetwerk.core.permissions import is_network_facilitator
@@ -74,7 +75,7 @@ def access_need(user: Any, pk: int) -> Need:
         pk=pk,
     )
     if not can_handle_needs(user, need.region):
-        raise PermissionDenied
+        raise Http404  # whether a question exists is not revealed
     return need
 
 

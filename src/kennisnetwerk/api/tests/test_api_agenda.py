@@ -92,9 +92,10 @@ def test_bad_input_and_other_parties_are_refused_in_dutch(world):
         unknown_owner.status_code == 422 and "niemand" in unknown_owner.json()["errors"]["owner"][0]
     )
     assert by_member.status_code == 403
-    assert outsider.get(base).status_code == 403
+    # An agenda of another region is not revealed: 404, as for one that does not exist.
+    assert outsider.get(base).status_code == 404
     assert outsider.get("/api/v1/agendas").json()["items"] == []
-    assert Client().get(base).status_code == 403
+    assert Client().get(base).status_code == 404
     assert not world["agenda"].actions.exists()
 
 

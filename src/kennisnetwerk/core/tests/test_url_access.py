@@ -105,8 +105,9 @@ FLOW = {
     "account_change_phone",
     "accounts:invitation",
     "api:api-root",
-    # The DOE agenda in the API: 403 for whoever may not see or change the agenda or action
-    # (the outsider's GET of a POST-only URL is a 405); tested in api/tests/test_api_agenda.py.
+    # The DOE agenda in the API: 404 for whoever may not see the agenda or action, 403 for
+    # whoever may see but not change it (the outsider's GET of a POST-only URL is a 405);
+    # tested in api/tests/test_api_agenda.py and api/tests/test_api_contract.py.
     "api:get_agenda",
     "api:list_agenda_actions",
     "api:create_action",
@@ -124,7 +125,7 @@ FLOW = {
     # The answer page of a question asked on the public form: a signed token.
     "needs:answer",
     # Questions in the API: asking is public (POST); reading a region's questions and
-    # matches answers 403 to whoever does not handle them (tested in needs/tests).
+    # matches answer 403 and 404 to whoever does not handle them (tested in needs/tests).
     "api:submit_need",
     "api:list_needs",
     "api:list_need_matches",
@@ -134,11 +135,11 @@ FLOW = {
     "learning:guest_cancel",
     # An attachment of a published practice example (public); 404 without its file.
     "learning:attachment",
-    # API on programmes and sessions: 403 without membership, 405 to a GET on a write (the
+    # API on programmes and sessions: 404 without membership, 405 to a GET on a write (the
     # permissions have their own tests in learning/tests).
     "api:get_programme",
-    # API on indicators, measurements and reach: 403 to whoever is not involved in the region
-    # (tested in monitoring/tests/test_api.py), 404 for what does not exist.
+    # API on indicators, measurements and reach: 403 (the region's list) or 404 (an indicator)
+    # to whoever is not involved in the region (tested in monitoring/tests/test_api.py).
     "api:list_indicators",
     "api:get_indicator",
     "api:list_measurements",
@@ -470,7 +471,8 @@ def test_every_url_is_public_on_purpose_or_refused(client, world):
         elif name in FLOW:
             # 422: an API call without its token or body
             ok = all(
-                r.status_code in (200, 302, 400, 403, 404, 405, 422) for r in (anonymous, outsider)
+                r.status_code in (200, 302, 400, 401, 403, 404, 405, 422)
+                for r in (anonymous, outsider)
             )
         elif name in OWN:
             ok = (
@@ -482,7 +484,8 @@ def test_every_url_is_public_on_purpose_or_refused(client, world):
             ok = (
                 anonymous.status_code == 302
                 and "/account/login/" in anonymous["Location"]
-                and outsider.status_code == 403
+                # 403, or 404 where the object itself is not revealed to the outsider
+                and outsider.status_code in (403, 404)
             )
         else:
             problems.append(f"{name} {url} is not declared in this test")

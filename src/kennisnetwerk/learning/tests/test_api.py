@@ -48,9 +48,9 @@ def test_a_member_reads_registers_and_cancels_through_the_api(client, session, m
     assert response.status_code == 200
     assert response.json()["status"] == "afgemeld"
 
-    # Someone outside the programme reads and registers nothing.
+    # Someone outside the programme reads and registers nothing; the session is not revealed.
     other = _auth(outsider)
-    assert client.get(f"/api/v1/sessions/{session.pk}", **other).status_code == 403
+    assert client.get(f"/api/v1/sessions/{session.pk}", **other).status_code == 404
     assert (
         client.post(
             f"/api/v1/sessions/{session.pk}/registration",
@@ -58,7 +58,7 @@ def test_a_member_reads_registers_and_cancels_through_the_api(client, session, m
             content_type="application/json",
             **other,
         ).status_code
-        == 403
+        == 404
     )
     assert client.get("/api/v1/programmes", **other).json()["items"] == []
 

@@ -42,8 +42,9 @@ def test_a_member_shares_a_document_that_members_read_and_outsiders_do_not(
     assert client.post(f"/leren/documenten/{document.pk}/verwijderen/").status_code == 403
 
     client.force_login(outsider)
-    assert client.get(f"/leren/documenten/{document.pk}/").status_code == 403
-    assert _upload(client, programme, "x.pdf", PDF).status_code == 403
+    # Neither the document nor the programme is revealed to an outsider.
+    assert client.get(f"/leren/documenten/{document.pk}/").status_code == 404
+    assert _upload(client, programme, "x.pdf", PDF).status_code == 404
     client.logout()
     assert client.get(f"/leren/documenten/{document.pk}/")["Location"].startswith("/account/login/")
 

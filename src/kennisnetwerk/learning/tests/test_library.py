@@ -179,11 +179,12 @@ def test_the_directory_shows_only_what_each_member_chose(client, programme, orga
     assert "Prive Piet" in page and "prive@oss.example" not in page
     assert "Verborgen Vera" not in page
     client.force_login(outsider)
-    assert client.get(reverse("learning:directory", args=[programme.slug])).status_code == 403
+    # A programme one may not see is not revealed.
+    assert client.get(reverse("learning:directory", args=[programme.slug])).status_code == 404
 
 
 def test_a_member_of_one_programme_cannot_open_another(client, members):
     other = ProgrammeFactory(title="Intervisie MKB-Deals", slug="intervisie-deals")
     SessionFactory(programme=other)
     client.force_login(members[0])
-    assert client.get(reverse("learning:programme", args=[other.slug])).status_code == 403
+    assert client.get(reverse("learning:programme", args=[other.slug])).status_code == 404

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 
 def test_members_see_the_session_outsiders_do_not(client, session, members, outsider):
     client.force_login(outsider)
-    assert client.get(reverse("learning:session", args=[session.pk])).status_code == 403
-    assert client.post(reverse("learning:register", args=[session.pk])).status_code == 403
+    # Not revealed to those who may not see the programme.
+    assert client.get(reverse("learning:session", args=[session.pk])).status_code == 404
+    assert client.post(reverse("learning:register", args=[session.pk])).status_code == 404
     assert not Registration.objects.exists()
 
 

@@ -61,7 +61,7 @@ def test_reading_questions_and_giving_feedback_needs_the_region(client, world):
     slug = world["nob"].slug
     assert client.get(f"/api/v1/regions/{slug}/needs").status_code == 403
     client.force_login(make_coordinator(world["zh"]))
-    assert client.get(f"/api/v1/needs/{need_id}/matches").status_code == 403
+    assert client.get(f"/api/v1/needs/{need_id}/matches").status_code == 404  # not revealed
     manager = make_member(world["party"])
     client.force_login(manager)
     listing = client.get(f"/api/v1/regions/{slug}/needs")

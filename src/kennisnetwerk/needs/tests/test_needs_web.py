@@ -129,7 +129,7 @@ def test_an_account_manager_records_a_question_and_refers_the_entrepreneur(clien
 def test_people_of_another_region_see_no_questions(client, world):
     need = Need.objects.create(region=world["nob"], question="Vraag", source="formulier")
     client.force_login(make_coordinator(world["zh"]))
-    assert client.get(reverse("needs:need", args=[need.pk])).status_code == 403
+    assert client.get(reverse("needs:need", args=[need.pk])).status_code == 404  # not revealed
     assert client.get(reverse("needs:list", args=[world["nob"].slug])).status_code == 403
     assert client.get(reverse("needs:gaps", args=[world["nob"].slug])).status_code == 403
 
