@@ -138,6 +138,7 @@ def test_lessons_are_found_by_members_of_other_programmes(
                     )
                 ],
             ),
+            now=session.ends_at,
             actor=organiser,
         )
     client.get(reverse("learning:lessons"))  # warms nothing; the page needs a login
