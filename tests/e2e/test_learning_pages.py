@@ -79,6 +79,7 @@ def world(make_user, smtp_server):
             ],
         ),
         actor=organiser,
+        now=session.ends_at,
     )
     example = services.practice_create(
         data=services.PracticeData(

@@ -10,6 +10,7 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from kennisnetwerk.core.models import AuditAction, AuditLogEntry
 from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Municipality, Region
 
-from .constants import ErasureStatus
+from .constants import FACILITATOR_GROUP, ErasureStatus
 from .models import (
     EntrepreneurProfile,
     ErasureRequest,
@@ -292,6 +293,35 @@ def _admin_log_scrub(user: User, label: str) -> None:
 
 
 @transaction.atomic
+def facilitator_group_sync(*, user: User) -> None:
+    """Put a network facilitator in the group that carries their rights in the administration,
+    and take anyone else out of it."""
+    group = Group.objects.filter(name=FACILITATOR_GROUP).first()
+    if group is None:
+        return
+    if user.is_staff and user.is_active:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+
+
+@transaction.atomic
+def facilitator_set(*, user: User, is_facilitator: bool, actor: Any) -> User:
+    """Appoint someone network facilitator, or end that role: the role (``is_staff``) and
+    the facilitators' group in the administration change together, in the audit log."""
+    if user.is_staff != is_facilitator:
+        user.is_staff = is_facilitator
+        user.save(update_fields=["is_staff"])
+        audit_log(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            obj=user,
+            changes={"is_staff": [not is_facilitator, is_facilitator]},
+        )
+    facilitator_group_sync(user=user)
+    return user
+
+
 def personal_data_erase(*, request: ErasureRequest) -> None:
     """Carry out an erasure request: remove every piece of personal data of the person.
     The audit log keeps what happened, under an anonymous label."""
@@ -341,6 +371,7 @@ def personal_data_erase(*, request: ErasureRequest) -> None:
     user.is_superuser = False
     user.set_unusable_password()
     user.save()
+    user.groups.clear()
     request.status = ErasureStatus.DONE
     request.completed_at = timezone.now()
     request.save(update_fields=["status", "completed_at"])

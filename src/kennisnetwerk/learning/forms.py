@@ -504,6 +504,18 @@ class GuestRegisterForm(forms.Form):
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
 
 
+class SessionCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Optional. Included in the mail to everyone who registered or is on the waiting list."
+        ),
+    )
+
+
 class AttendanceForm(forms.Form):
     present = forms.MultipleChoiceField(
         label=_("Present"), widget=forms.CheckboxSelectMultiple, required=False

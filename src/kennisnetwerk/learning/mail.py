@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from kennisnetwerk.core.mail import render_plain, render_subject
+from kennisnetwerk.core.mail import message_id, render_plain, render_subject
 
 from .models import Programme
 
@@ -36,7 +36,11 @@ def send_mail(
         text = render_plain(f"learning/email/{template}.txt", context)
         html = render_to_string(f"learning/email/{template}.html", context)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, from_email=programme_sender(programme), to=[to]
+        subject=subject,
+        body=text,
+        from_email=programme_sender(programme),
+        to=[to],
+        headers={"Message-ID": message_id()},
     )
     message.attach_alternative(html, "text/html")
     if ics is not None:

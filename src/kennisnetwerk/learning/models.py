@@ -3,11 +3,13 @@ excursions, webinar series), regions' applications to join, sessions with regist
 waiting list, reports with lessons and follow-up agreements, learning questions and the
 library of practice examples."""
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kennisnetwerk.core.models import TimeStampedModel
@@ -283,6 +285,11 @@ class Session(TimeStampedModel):
         help_text=_("Writes the report; receives the reminder when it is missing."),
     )
     sequence = models.PositiveIntegerField(_("calendar revision"), default=0)
+    cancellation_reason = models.TextField(
+        _("reason for cancelling"),
+        blank=True,
+        help_text=_("Told to everyone who registered or is on the waiting list."),
+    )
     report_reminder_sent_at = models.DateTimeField(
         _("report reminder sent at"), null=True, blank=True
     )
@@ -303,6 +310,9 @@ class Session(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def has_started(self, now: dt.datetime | None = None) -> bool:
+        return self.starts_at <= (now or timezone.now())
 
     @property
     def format_labels(self) -> list[str]:

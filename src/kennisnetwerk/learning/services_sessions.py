@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log, diff, snapshot
@@ -205,18 +206,21 @@ def session_update(*, session: Session, data: SessionData, actor) -> Session:
 
 
 @transaction.atomic
-def session_cancel(*, session: Session, actor) -> Session:
-    """Call a session off: everyone registered or waiting is told (with a calendar
-    cancellation)."""
+def session_cancel(*, session: Session, actor, reason: str = "") -> Session:
+    """Call a session off: everyone registered or waiting is told by mail, with the reason
+    given here and a calendar cancellation that removes the appointment."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.status == SessionStatus.CANCELLED:
         return session
+    previous = session.status
     session.status = SessionStatus.CANCELLED
     session.sequence += 1
-    session.save(update_fields=["status", "sequence", "updated_at"])
-    audit_log(
-        actor=actor, action=AuditAction.UPDATE, obj=session, changes={"status": ["", "geannuleerd"]}
-    )
+    session.cancellation_reason = reason.strip()
+    session.save(update_fields=["status", "sequence", "cancellation_reason", "updated_at"])
+    changes = {"status": [previous, SessionStatus.CANCELLED]}
+    if session.cancellation_reason:
+        changes["cancellation_reason"] = ["", session.cancellation_reason]
+    audit_log(actor=actor, action=AuditAction.UPDATE, obj=session, changes=changes)
     from .tasks import send_registration_mail
 
     for registration in session.registrations.filter(
@@ -405,9 +409,25 @@ def registration_cancel(*, registration: Registration, actor=None, now=None) -> 
     return _promote_waiting(session) if previous == RegistrationStatus.REGISTERED else []
 
 
+def not_started_refusal(session: Session, now: dt.datetime | None = None) -> str:
+    """Why attendance and a report cannot be entered yet, or an empty string."""
+    if session.status == SessionStatus.CANCELLED:
+        return _("This session has been cancelled; there is no attendance or report to enter.")
+    if not session.has_started(now):
+        return _(
+            "The session has not started yet. Attendance and the report can be entered from "
+            "the start of the session (%(start)s)."
+        ) % {"start": date_format(timezone.localtime(session.starts_at), "j F Y, H:i")}
+    return ""
+
+
 @transaction.atomic
-def attendance_record(*, session: Session, present_ids: set[int], actor) -> int:
-    """Mark who was there among the registered people; the others are marked absent."""
+def attendance_record(*, session: Session, present_ids: set[int], actor, now=None) -> int:
+    """Mark who was there among the registered people; the others are marked absent. Only
+    once the session has started."""
+    refusal = not_started_refusal(session, now)
+    if refusal:
+        raise ValidationError(refusal)
     registered = session.registrations.filter(status=RegistrationStatus.REGISTERED)
     changed = 0
     for registration in registered:
@@ -500,10 +520,13 @@ def report_validate(*, data: ReportData) -> None:
 
 
 @transaction.atomic
-def report_save(*, session: Session, data: ReportData, actor) -> SessionReport:
+def report_save(*, session: Session, data: ReportData, actor, now=None) -> SessionReport:
     """Write or change the report of a session with its lessons and follow-up agreements.
     Agreements keep their identity (the DOE agenda refers to them); an agreement the DOE
-    agenda has taken over cannot be removed here."""
+    agenda has taken over cannot be removed here. Only once the session has started."""
+    refusal = not_started_refusal(session, now)
+    if refusal:
+        raise ValidationError(refusal)
     report_validate(data=data)
     report, created = SessionReport.objects.get_or_create(
         session=session, defaults={"minutes": data.minutes.strip(), "written_by": actor}

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django_tasks import task
 
 from .constants import RegistrationStatus
-from .ical import session_ical
+from .ical import personal_sequence, session_ical
 from .links import absolute, cancel_url, invitation_url
 from .mail import send_mail
 from .models import Registration, Session
@@ -17,7 +17,7 @@ REGISTRATION_MAILS = {
     "waiting": False,
     "promoted": True,
     "reminder": True,
-    "cancelled": False,
+    "cancelled": False,  # carries a cancellation instead (below)
     "session_cancelled": False,
 }
 
@@ -42,10 +42,13 @@ def send_registration_mail(registration_id: int, kind: str) -> None:
     session = registration.session
     ics = None
     method = "PUBLISH"
-    if kind == "session_cancelled":
-        ics, method = session_ical(session, cancelled=True, with_link=False), "CANCEL"
+    sequence = personal_sequence(registration)
+    if kind in ("session_cancelled", "cancelled"):
+        # Removes the appointment from the person's calendar: same UID, higher SEQUENCE.
+        ics = session_ical(session, cancelled=True, with_link=False, sequence=sequence)
+        method = "CANCEL"
     elif REGISTRATION_MAILS[kind] and registration.status == RegistrationStatus.REGISTERED:
-        ics = session_ical(session)
+        ics = session_ical(session, sequence=sequence)
     send_mail(
         template=f"registration_{kind}",
         context=_registration_context(registration),

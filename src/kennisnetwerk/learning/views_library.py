@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kennisnetwerk.accounts.models import User
 from kennisnetwerk.core.forms import add_service_errors
-from kennisnetwerk.ecosystem.models import Theme
+from kennisnetwerk.ecosystem.models import Organisation, Theme
 from kennisnetwerk.geo.models import Region
 
 from . import services
@@ -108,13 +108,17 @@ def practice_create(request: HttpRequest) -> HttpResponse:
 def practice_edit(request: HttpRequest, slug: str) -> HttpResponse:
     example = access_practice_edit(request.user, slug)
     existing = list(example.attachments.all())
-    organisations = access_practice_create(request.user) | type(
-        example.organisation
-    ).objects.filter(pk=example.organisation_id)
+    # The person's own choices plus the example's current organisation (which may lie outside
+    # them, e.g. after a move). Combined by primary key: the choices are a distinct query,
+    # which Django cannot OR with a plain one.
+    choices = access_practice_create(request.user).values("pk")
+    organisations = Organisation.objects.filter(
+        Q(pk__in=choices) | Q(pk=example.organisation_id)
+    ).order_by("name")
     form = PracticeForm(
         request.POST or None,
         request.FILES or None,
-        organisations=organisations.distinct(),
+        organisations=organisations,
         existing=existing,
         initial=PracticeForm.initial_for(example),
     )

@@ -28,6 +28,7 @@ from .forms import (
     GuestRegisterForm,
     LessonFormSet,
     ReportForm,
+    SessionCancelForm,
     SessionForm,
 )
 from .links import LinkError, invitation_from_token, registration_from_cancel_token
@@ -119,11 +120,19 @@ def session_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     session = access_session_manage(request.user, pk)
-    if request.method == "POST":
-        services.session_cancel(session=session, actor=request.user)
+    form = SessionCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.session_cancel(
+            session=session, reason=form.cleaned_data["reason"], actor=request.user
+        )
         messages.success(request, _("The session has been cancelled; everyone registered is told."))
         return redirect("learning:session", pk=session.pk)
-    return render(request, "learning/session_cancel.html", {"session": session})
+    return render(
+        request,
+        "learning/session_cancel.html",
+        {"session": session, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @login_required
@@ -153,6 +162,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 organiser or (registration and registration.status == RegistrationStatus.REGISTERED)
             ),
             "is_past": session.ends_at < timezone.now(),
+            "has_started": session.has_started(),
         },
     )
 
@@ -221,17 +231,27 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"present": [str(r.pk) for r in registered if r.attended]},
     )
     if request.method == "POST" and form.is_valid():
-        services.attendance_record(
-            session=session,
-            present_ids={int(pk) for pk in form.cleaned_data["present"]},
-            actor=request.user,
-        )
-        messages.success(request, _("Attendance has been saved."))
-        return redirect("learning:session", pk=session.pk)
+        try:
+            services.attendance_record(
+                session=session,
+                present_ids={int(pk) for pk in form.cleaned_data["present"]},
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Attendance has been saved."))
+            return redirect("learning:session", pk=session.pk)
     return render(
         request,
         "learning/attendance.html",
-        {"session": session, "form": form, "registered": registered},
+        {
+            "session": session,
+            "form": form,
+            "registered": registered,
+            "refusal": services.not_started_refusal(session),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -419,7 +439,13 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "learning/report_form.html",
-        {"session": session, "form": form, "lessons": lessons, "agreements": agreements},
+        {
+            "session": session,
+            "form": form,
+            "lessons": lessons,
+            "agreements": agreements,
+            "refusal": services.not_started_refusal(session),
+        },
         status=400 if posted is not None else 200,
     )
 

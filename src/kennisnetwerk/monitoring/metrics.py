@@ -159,26 +159,33 @@ def _sessions(scope: Scope, start: dt.date, end: dt.date):
     return sessions.filter(programme__regions=scope.region).distinct()
 
 
+def _held(scope: Scope, start: dt.date, end: dt.date):
+    """Sessions that have ended (cancelled ones are left out by ``_sessions``)."""
+    return _sessions(scope, start, end).filter(ends_at__lte=timezone.now())
+
+
 def _sessions_held(scope: Scope, start: dt.date, end: dt.date) -> int:
-    return _sessions(scope, start, end).filter(ends_at__lte=timezone.now()).count()
+    return _held(scope, start, end).count()
 
 
-def _registrations(scope: Scope, start: dt.date, end: dt.date) -> int:
+def _placed(scope: Scope, start: dt.date, end: dt.date):
+    """Registrations with a place in sessions held: the same definition as the dashboards'
+    learning tables, so attendance (a part of them) is never the larger number."""
     from kennisnetwerk.learning.constants import RegistrationStatus
     from kennisnetwerk.learning.models import Registration
 
     return Registration.objects.filter(
-        session__in=_sessions(scope, start, end).values("pk"),
+        session__in=_held(scope, start, end).values("pk"),
         status=RegistrationStatus.REGISTERED,
-    ).count()
+    )
+
+
+def _registrations(scope: Scope, start: dt.date, end: dt.date) -> int:
+    return _placed(scope, start, end).count()
 
 
 def _attendance(scope: Scope, start: dt.date, end: dt.date) -> int:
-    from kennisnetwerk.learning.models import Registration
-
-    return Registration.objects.filter(
-        session__in=_sessions(scope, start, end).values("pk"), attended=True
-    ).count()
+    return _placed(scope, start, end).filter(attended=True).count()
 
 
 metric_register(

@@ -41,6 +41,8 @@ class Figure:
     rows: list[list[Any]]
     chart: Chart | None = None
     note: str = ""
+    # What the columns count, shown in the table's caption.
+    definition: str = ""
 
     @property
     def text_rows(self) -> list[list[str]]:
@@ -230,20 +232,26 @@ def _held() -> Q:
     return Q(sessions__ends_at__lte=timezone.now()) & ~Q(sessions__status=SessionStatus.CANCELLED)
 
 
+def learning_definition() -> str:
+    """What the learning tables count; attendance is a part of the registrations, so it can
+    never be the larger number."""
+    return _(
+        "Sessions held: sessions that have ended and were not cancelled. Registrations: people "
+        "with a place in those sessions (not cancelled, not on the waiting list). Attendance: "
+        "those registrations marked present."
+    )
+
+
 def _programmes_figure(programmes: QuerySet[Programme]) -> Figure | None:
     """Per programme: sessions held, registrations for them and attendance."""
-    active = ~Q(sessions__status=SessionStatus.CANCELLED)
+    placed = _held() & Q(sessions__registrations__status=RegistrationStatus.REGISTERED)
     rows = list(
         programmes.annotate(
             held=Count("sessions", filter=_held(), distinct=True),
-            registered=Count(
-                "sessions__registrations",
-                filter=_held() & Q(sessions__registrations__status=RegistrationStatus.REGISTERED),
-                distinct=True,
-            ),
+            registered=Count("sessions__registrations", filter=placed, distinct=True),
             attended=Count(
                 "sessions__registrations",
-                filter=active & Q(sessions__registrations__attended=True),
+                filter=placed & Q(sessions__registrations__attended=True),
                 distinct=True,
             ),
         )
@@ -257,6 +265,7 @@ def _programmes_figure(programmes: QuerySet[Programme]) -> Figure | None:
         title=_("Activity of the learning programmes"),
         headers=[_("Programme"), _("Sessions held"), _("Registrations"), _("Attendance")],
         rows=[list(row) for row in rows],
+        definition=learning_definition(),
         chart=grouped_chart(
             [r[0] for r in rows],
             [
@@ -277,7 +286,13 @@ def _sessions_figure(programme: Programme) -> Figure | None:
             registered=Count(
                 "registrations", filter=Q(registrations__status=RegistrationStatus.REGISTERED)
             ),
-            attended=Count("registrations", filter=Q(registrations__attended=True)),
+            attended=Count(
+                "registrations",
+                filter=Q(
+                    registrations__status=RegistrationStatus.REGISTERED,
+                    registrations__attended=True,
+                ),
+            ),
         )
         .order_by("-starts_at")[:MAX_SESSIONS]
     )
@@ -290,6 +305,7 @@ def _sessions_figure(programme: Programme) -> Figure | None:
         key="leren",
         title=_("Sessions held: registrations and attendance"),
         headers=[_("Date"), _("Session"), _("Registrations"), _("Attendance")],
+        definition=learning_definition(),
         rows=[
             [day, s.title, s.registered, s.attended] for day, s in zip(days, sessions, strict=True)
         ],

@@ -1,3 +1,4 @@
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kennisnetwerk.core import hooks, personal_data
 from kennisnetwerk.core.menu import MenuItem
 
+from .constants import NeedStatus
 from .models import Need
 from .permissions import needs_regions
 
@@ -19,14 +21,24 @@ def needs_item(request: HttpRequest) -> MenuItem:
 
 @hooks.register("dashboard_widgets", order=30)
 def open_needs_widget(request: HttpRequest):
-    """On the dashboard of account managers and coordinators: open questions per region."""
-    regions = list(needs_regions(request.user).order_by("name")[:20])
+    """On the dashboard of account managers, coordinators and facilitators: open questions
+    per region. Regions with open questions come first, the most first; the others (for a
+    facilitator nearly every region of the country) are folded away in one list."""
+    regions = list(
+        needs_regions(request.user)
+        .annotate(open=Count("needs", filter=Q(needs__status=NeedStatus.OPEN)))
+        .order_by("-open", "name")
+    )
     if not regions:
         return None
-    rows = [
-        (region, Need.objects.filter(region=region, status="open").count()) for region in regions
-    ]
-    return render_to_string("needs/dashboard_widget.html", {"rows": rows}, request=request)
+    return render_to_string(
+        "needs/dashboard_widget.html",
+        {
+            "active": [r for r in regions if r.open],
+            "quiet": [r for r in regions if not r.open],
+        },
+        request=request,
+    )
 
 
 def _needs_of(user):

@@ -52,10 +52,22 @@ def event_uid(message: Message) -> str:
 @lru_cache(maxsize=16)
 def _vtimezone(first_year: int, last_year: int) -> Timezone:
     """The VTIMEZONE of Europe/Amsterdam with the transitions of these years, generated from
-    the system's time zone data (cached: it takes a few milliseconds)."""
-    return Timezone.from_tzid(
+    the system's time zone data (cached: it takes a few milliseconds).
+
+    icalendar lists the later transitions as one RDATE with several dates; some programs
+    (dateutil, and so vobject) read only part of such a list and put events of later years an
+    hour off. Each transition therefore gets its own RDATE line, which every reader takes."""
+    zone = Timezone.from_tzid(
         TZID, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year + 1, 1, 1)
     )
+    for part in zone.subcomponents:
+        found = part.pop("RDATE", None)
+        if found is None:
+            continue
+        for value in found if isinstance(found, list) else [found]:
+            for date in value.dts:
+                part.add("rdate", date.dt)
+    return zone
 
 
 def _years(events: list[Message]) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from kennisnetwerk.core.mail import render_plain, render_subject
+from kennisnetwerk.core.mail import message_id, render_plain, render_subject
 from kennisnetwerk.geo.models import Region
 
 
@@ -45,7 +45,7 @@ def build_mail(
         body=text,
         from_email=region_sender(region),
         to=[to],
-        headers=headers or {},
+        headers={"Message-ID": message_id(), **(headers or {})},
         connection=connection,
     )
     message.attach_alternative(html, "text/html")

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
@@ -30,8 +31,13 @@ from .digest import (
     max_items,
     plan_for,
 )
+from .excerpt import excerpt
+from .feeds import absolute_url
 from .links import Purpose, subscriber_url
 from .models import DigestContent, DigestItem, DigestRun, Message, OutboxMail, Subscriber
+
+# An item's text in a digest: whole sentences up to this many words.
+EXCERPT_WORDS = 60
 
 
 def _mail_domain() -> str:
@@ -93,11 +99,19 @@ class DigestRenderer:
         return self._frame
 
     def block(self, message: Message) -> tuple[str, str]:
+        """A message's item: its title linked to the sender's link, or else to the message's
+        own page on the platform; whole sentences of its text, and "lees verder" to that page
+        when the text goes on."""
         found = self._blocks.get(message.pk)
         if found is None:
+            extra = {
+                "message": message,
+                "page_url": absolute_url(reverse("outreach:message", args=[message.pk])),
+                "excerpt": excerpt(message.body, words=EXCERPT_WORDS),
+            }
             found = self._blocks[message.pk] = (
-                self._render("digest_item.txt", message=message),
-                self._render("digest_item.html", message=message),
+                self._render("digest_item.txt", **extra),
+                self._render("digest_item.html", **extra),
             )
         return found
 

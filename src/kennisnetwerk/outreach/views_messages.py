@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -94,6 +95,7 @@ def message_view(request: HttpRequest, pk: int) -> HttpResponse:
             "involved": involved,
             "can_edit": can_edit_message(request.user, message),
             "can_cancel": can_cancel_message(request.user, message),
+            "is_expired": message.valid_until < timezone.localdate(),
         },
     )
 

@@ -69,6 +69,9 @@ def make_facilitator(**kwargs) -> User:
     """A network facilitator with an authenticator app, as the platform requires."""
     from allauth.mfa.totp.internal.auth import TOTP
 
-    user = UserFactory(is_staff=True, **kwargs)
+    from kennisnetwerk.accounts.services import facilitator_set
+
+    user = UserFactory(**kwargs)
+    facilitator_set(user=user, is_facilitator=True, actor=None)
     TOTP.activate(user, FACILITATOR_TOTP_SECRET)
     return user

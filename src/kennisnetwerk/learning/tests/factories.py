@@ -70,14 +70,30 @@ def url_access_samples(region, organisation) -> dict[str, dict]:
     programme = ProgrammeFactory(slug="cop-thuisregio")
     programme.regions.set([region])
     session = SessionFactory(programme=programme)
+    # Attendance and the report are for a session that took place.
+    now = timezone.now().replace(second=0, microsecond=0)
+    held = SessionFactory(
+        programme=programme,
+        starts_at=now - dt.timedelta(days=2),
+        ends_at=now - dt.timedelta(days=2) + dt.timedelta(hours=3),
+    )
     example = PracticeExampleFactory(
         slug="voorbeeld-thuisregio", organisation=organisation, region=region
     )
     question = LearningQuestion.objects.create(
         title="Hoe bereiken we de achterblijvers?", region=region
     )
+    # An application the facilitator asked more about: its applicant (the region's
+    # coordinator) can supplement it.
+    from kennisnetwerk.accounts.tests.factories import make_coordinator
+    from kennisnetwerk.learning.constants import ApplicationStatus
+
     application = RegionApplication.objects.create(
-        region=region, motivation="Urgentie", administrative_drive="Wethouder"
+        region=region,
+        motivation="Urgentie",
+        administrative_drive="Wethouder",
+        status=ApplicationStatus.MORE_INFO,
+        submitted_by=make_coordinator(region, email="aanvrager@voorbeeld.example"),
     )
     document = ProgrammeDocument.objects.create(
         programme=programme,
@@ -109,11 +125,12 @@ def url_access_samples(region, organisation) -> dict[str, dict]:
                 "session_edit",
                 "session_cancel",
                 "register",
-                "attendance",
-                "attendance_xlsx",
                 "guest_invite",
-                "report_edit",
             )
+        },
+        **{
+            f"learning:{name}": {"pk": held.pk}
+            for name in ("attendance", "attendance_xlsx", "report_edit")
         },
         "learning:document": {"pk": document.pk},
         "learning:document_remove": {"pk": document.pk},

@@ -138,6 +138,7 @@ def test_lessons_are_found_by_members_of_other_programmes(
                     )
                 ],
             ),
+            now=session.ends_at,
             actor=organiser,
         )
     client.get(reverse("learning:lessons"))  # warms nothing; the page needs a login
@@ -188,3 +189,26 @@ def test_a_member_of_one_programme_cannot_open_another(client, members):
     SessionFactory(programme=other)
     client.force_login(members[0])
     assert client.get(reverse("learning:programme", args=[other.slug])).status_code == 404
+
+
+def test_a_regional_coordinator_edits_a_practice_example_of_their_region(
+    client, region, organisation
+):
+    from kennisnetwerk.accounts.tests.factories import make_coordinator
+
+    from .factories import PracticeExampleFactory
+
+    example = PracticeExampleFactory(organisation=organisation, region=region, is_published=True)
+    coordinator = make_coordinator(region, email="coordinator@oss.example")
+    client.force_login(coordinator)
+    url = reverse("learning:practice_edit", args=[example.slug])
+    page = client.get(url)
+    assert page.status_code == 200
+    choices = [str(label) for _pk, label in page.context["form"].fields["organisation"].choices]
+    assert "Gemeente Oss (fictief)" in choices
+    response = client.post(
+        url, _form(region, organisation, title="Keukentafelgesprekken over opvolging")
+    )
+    assert response.status_code == 302
+    example.refresh_from_db()
+    assert example.title == "Keukentafelgesprekken over opvolging"

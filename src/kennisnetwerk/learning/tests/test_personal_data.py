@@ -15,7 +15,10 @@ def test_export_and_erasure_of_learning_data(session, members, organiser):
     person = members[0]
     services.session_register(session=session, user=person, name="Deelnemer 0", email=person.email)
     services.report_save(
-        session=session, data=services.ReportData(minutes="Verslag."), actor=organiser
+        session=session,
+        data=services.ReportData(minutes="Verslag."),
+        actor=organiser,
+        now=session.ends_at,
     )
     export = personal_data_export(user=person)["learning"]
     assert export["programmes"][0]["programme"] == session.programme.title

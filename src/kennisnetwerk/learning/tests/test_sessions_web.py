@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -14,9 +15,18 @@ from openpyxl import load_workbook
 from kennisnetwerk.learning import services_sessions as services
 from kennisnetwerk.learning.constants import RegistrationStatus
 from kennisnetwerk.learning.links import invitation_token
-from kennisnetwerk.learning.models import Lesson, Registration, SessionAgreement
+from kennisnetwerk.learning.models import Lesson, Registration, SessionAgreement, SessionReport
 
 pytestmark = pytest.mark.django_db
+
+
+def _start(session):
+    """The session began an hour ago (registrations made before stay as they are)."""
+    start = timezone.now().replace(microsecond=0) - dt.timedelta(hours=1)
+    type(session).objects.filter(pk=session.pk).update(
+        starts_at=start, ends_at=start + dt.timedelta(hours=3)
+    )
+    session.refresh_from_db()
 
 
 def test_members_see_the_session_outsiders_do_not(client, session, members, outsider):
@@ -72,8 +82,12 @@ def test_registering_for_a_past_session_gives_a_dutch_message(client, session, m
 
 
 def test_attendance_and_its_excel_export(client, session, members, organiser):
+    type(session).objects.filter(pk=session.pk).update(capacity=5)
     one = services.session_register(session=session, name="Eva =Formule", email="eva@oss.example")
     two = services.session_register(session=session, name="Tom", email="tom@oss.example")
+    # A name that starts like a formula (escaped in the export, below).
+    services.session_register(session=session, name="=HYPERLINK(1)", email="x@oss.example")
+    _start(session)
     client.force_login(members[0])
     assert client.get(reverse("learning:attendance_xlsx", args=[session.pk])).status_code == 403
 
@@ -93,9 +107,8 @@ def test_attendance_and_its_excel_export(client, session, members, organiser):
     header = rows.index(next(r for r in rows if r and r[0] == "Naam"))
     body = rows[header + 1 :]
     assert body[0][0] == "Eva =Formule"
-    assert [r[6] for r in body] == ["ja", "nee"]
+    assert [r[6] for r in body] == ["ja", "nee", "nee"]
     # A name that starts like a formula is escaped.
-    services.session_register(session=session, name="=HYPERLINK(1)", email="x@oss.example")
     sheet = load_workbook(
         io.BytesIO(client.get(reverse("learning:attendance_xlsx", args=[session.pk])).content)
     ).active
@@ -105,6 +118,7 @@ def test_attendance_and_its_excel_export(client, session, members, organiser):
 def test_the_organiser_writes_the_report_with_a_lesson_and_an_agreement(
     client, session, organiser, organisation
 ):
+    _start(session)
     client.force_login(organiser)
     url = reverse("learning:report_edit", args=[session.pk])
     assert client.get(url).status_code == 200
@@ -198,3 +212,58 @@ def test_a_guest_registers_through_the_signed_link_and_cancels_from_the_mail(
     assert registration.status == RegistrationStatus.CANCELLED
     # The old cancellation link no longer works after the cancellation.
     assert client.get(reverse("learning:guest_cancel", args=[cancel.group(1)])).status_code == 404
+
+
+def test_attendance_and_the_report_wait_for_the_start_of_the_session(
+    client, session, organiser, members
+):
+    one = services.session_register(session=session, name="Eva", email="eva@oss.example")
+    refusal = "De bijeenkomst is nog niet begonnen."
+    client.force_login(organiser)
+    page = client.get(reverse("learning:session", args=[session.pk])).content.decode()
+    assert reverse("learning:attendance", args=[session.pk]) not in page
+    assert reverse("learning:report_edit", args=[session.pk]) not in page
+
+    attendance = reverse("learning:attendance", args=[session.pk])
+    page = client.get(attendance)
+    assert refusal in page.content.decode()
+    assert 'name="present"' not in page.content.decode()
+    response = client.post(attendance, {"present": [str(one.pk)]})
+    assert response.status_code == 400
+    assert refusal in response.content.decode()
+    one.refresh_from_db()
+    assert one.attended is None
+
+    report = reverse("learning:report_edit", args=[session.pk])
+    page = client.get(report)
+    assert refusal in page.content.decode()
+    assert 'name="minutes"' not in page.content.decode()
+    response = client.post(
+        report,
+        {
+            "minutes": "Te vroeg.",
+            "les-TOTAL_FORMS": "0",
+            "les-INITIAL_FORMS": "0",
+            "afspraak-TOTAL_FORMS": "0",
+            "afspraak-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 400
+    assert refusal in response.content.decode()
+    assert not SessionReport.objects.filter(session=session).exists()
+
+    # The services refuse as well, with the same Dutch message.
+    with pytest.raises(ValidationError, match=refusal):
+        services.attendance_record(session=session, present_ids={one.pk}, actor=organiser)
+    with pytest.raises(ValidationError, match=refusal):
+        services.report_save(
+            session=session, data=services.ReportData(minutes="Te vroeg."), actor=organiser
+        )
+    assert not SessionReport.objects.filter(session=session).exists()
+
+    _start(session)
+    page = client.get(reverse("learning:session", args=[session.pk])).content.decode()
+    assert attendance in page and report in page
+    assert client.post(attendance, {"present": [str(one.pk)]}).status_code == 302
+    one.refresh_from_db()
+    assert one.attended is True

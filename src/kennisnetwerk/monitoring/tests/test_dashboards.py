@@ -145,3 +145,41 @@ def test_the_region_dashboard_shows_questions_per_theme_and_links_the_gap_report
     assert rows[digitaal.name] == "<td>1</td><td>1</td><td>1</td>"
     assert rows["geen thema"] == "<td>1</td><td>1</td><td>0</td>"
     assert f'href="/vraag/{region.slug}/hiaten/"' in html
+
+
+def test_attendance_never_exceeds_registrations_and_both_are_defined(client, world):
+    """A cancelled registration marked present (an old list, an import), someone on the
+    waiting list marked present and a session still going on count for neither column."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from kennisnetwerk.learning.constants import RegistrationStatus
+    from kennisnetwerk.learning.models import Registration
+    from kennisnetwerk.learning.tests.factories import SessionFactory
+
+    programme = world["programme"]
+    held = programme.sessions.get(title="Aftrap")
+    for n, status in enumerate((RegistrationStatus.CANCELLED, RegistrationStatus.WAITING)):
+        Registration.objects.create(
+            session=held, name=f"Q{n}", email=f"q{n}@voorbeeld.example", status=status,
+            attended=True,
+        )  # fmt: skip
+    going_on = SessionFactory(
+        programme=programme,
+        starts_at=timezone.now() - dt.timedelta(hours=1),
+        ends_at=timezone.now() + dt.timedelta(hours=2),
+    )
+    Registration.objects.create(
+        session=going_on, name="R", email="r@voorbeeld.example",
+        status=RegistrationStatus.REGISTERED, attended=True,
+    )  # fmt: skip
+    client.force_login(world["coordinator"])
+    slug = world["region"].slug
+    html = client.get(reverse("monitoring:region", args=[slug])).content.decode()
+    assert '<th scope="row">CoP Noordoost-Brabant</th><td>1</td><td>4</td><td>3</td>' in html
+    assert "Aanwezigheid: de aanmeldingen die als aanwezig zijn gemarkeerd." in html
+    csv = client.get(reverse("monitoring:region_table", args=[slug, "leren", "csv"]))
+    assert "CoP Noordoost-Brabant;1;4;3" in csv.content.decode("utf-8-sig")
+    page = client.get(reverse("monitoring:programme", args=[programme.slug])).content.decode()
+    assert "<td>Aftrap</td><td>4</td><td>3</td>" in page

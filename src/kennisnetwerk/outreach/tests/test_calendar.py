@@ -311,3 +311,45 @@ def test_national_events_show_in_every_regional_calendar_and_feed(client, world)
     feed = _ics(client, f"/nieuwsbrief/{world.other.slug}/agenda.ics")
     summaries = {str(event["SUMMARY"]) for event in feed.walk("VEVENT")}
     assert summaries == {"Landelijk webinar exportregelingen"}
+
+
+def test_the_feed_time_zone_covers_every_year_of_its_events(client, world):
+    """Events two years ahead, in summer and winter: the VTIMEZONE holds the daylight-saving
+    transitions of each of their years, so another program (vobject) reads the right offset."""
+    import vobject
+
+    summer = dt.datetime(timezone.localdate().year + 2, 7, 14, 14, 0, tzinfo=ZoneInfo(TZ))
+    winter = dt.datetime(timezone.localdate().year + 3, 1, 20, 10, 0, tzinfo=ZoneInfo(TZ))
+    for title, start in (("Zomerbijeenkomst", summer), ("Winterbijeenkomst", winter)):
+        approved(
+            world,
+            title=title,
+            event_start=start,
+            event_end=start + dt.timedelta(hours=2),
+            valid_until=start.date(),
+        )
+    content = client.get(f"/nieuwsbrief/{world.region.slug}/agenda.ics").content
+    calendar = Calendar.from_ical(content)
+    [zone] = calendar.walk("VTIMEZONE")
+    transitions = []
+    for part in zone.walk():
+        if part.name in ("STANDARD", "DAYLIGHT"):
+            transitions += [part.decoded("DTSTART"), *_rdates(part)]
+    years = {moment.year for moment in transitions}
+    assert {summer.year, winter.year} <= years
+    parsed = vobject.readOne(content.decode())
+    starts = {e.summary.value: e.dtstart.value for e in parsed.vevent_list}
+    assert starts["Zomerbijeenkomst"].utcoffset() == dt.timedelta(hours=2)
+    assert starts["Winterbijeenkomst"].utcoffset() == dt.timedelta(hours=1)
+    assert starts["Zomerbijeenkomst"] == summer and starts["Winterbijeenkomst"] == winter
+
+
+TZ = "Europe/Amsterdam"
+
+
+def _rdates(part) -> list:
+    values = part.get("RDATE")
+    if values is None:
+        return []
+    values = values if isinstance(values, list) else [values]
+    return [d.dt for value in values for d in value.dts]

@@ -471,3 +471,60 @@ def test_old_mails_go_once_their_messages_expired_and_the_check_still_holds(regi
     assert outbox_remove_old(today=after) == {"mails": 1, "contents": 1}
     assert not OutboxMail.objects.filter(pk=mail.pk).exists()
     assert OutboxMail.objects.count() == DigestContent.objects.count() == 1
+
+
+LONG_BODY = (
+    "De gemeente Oss opent in januari een nieuwe ronde van de regeling voor verduurzaming van "
+    "bedrijfspanden. Ondernemers kunnen een bijdrage krijgen voor isolatie, zonnepanelen en "
+    "warmtepompen. Het energieloket helpt bij de aanvraag en komt desgewenst langs voor een "
+    "gratis scan van het pand. Aanvragen kan tot en met 31 maart. Wie eerder aanvraagt, krijgt "
+    "eerder uitsluitsel. Let op: de regeling geldt alleen voor panden in de gemeente Oss."
+)
+
+
+def test_an_item_without_a_link_leads_to_its_own_page_and_stops_at_a_sentence(
+    client, region, smtp, settings
+):
+    settings.SITE_URL = "https://nieuwsbrief.kennisnetwerk.example"
+    subscriber = _subscriber(region, "lezer@voorbeeld.example")
+    # Approved by the editors, as every message in a digest is.
+    approved = {"reviewed_at": timezone.now()}
+    long = _message(region, "Subsidie verduurzaming bedrijfspanden", body=LONG_BODY, **approved)
+    _message(region, "Webinar", body="Kort.", link="https://partij.example/webinar", **approved)
+
+    outbox_deliver(run=_run(region))
+    [mail] = smtp.messages
+    assert mail["To"] == subscriber.email
+    page = f"https://nieuwsbrief.kennisnetwerk.example/nieuwsbrief/berichten/{long.pk}/"
+    html = mail.get_body(preferencelist=("html",)).get_content()
+    text = mail.get_body(preferencelist=("plain",)).get_content()
+
+    # The title leads to the message's own page, and so does "lees verder".
+    assert f'<a href="{page}">Subsidie verduurzaming bedrijfspanden</a>' in html
+    assert f'<a href="{page}">lees verder' in html
+    assert f"lees verder: {page}" in text
+    # Whole sentences only: the cut falls after a full stop, within 60 words.
+    shown = text[text.index("De gemeente Oss") : text.index("lees verder")].strip()
+    assert shown.endswith("Wie eerder aanvraagt, krijgt eerder uitsluitsel.")
+    assert len(shown.split()) <= 60
+    assert "alleen voor panden" not in text
+    # A message with its own link keeps it, and a short text needs no "lees verder".
+    assert '<a href="https://partij.example/webinar">Webinar</a>' in html
+    assert html.count("lees verder") == 1
+
+    # The link works for a visitor and shows the whole text.
+    response = client.get(urlsplit(page).path)
+    assert response.status_code == 200
+    assert "alleen voor panden in de gemeente Oss" in response.content.decode()
+
+
+def test_the_page_of_an_expired_message_says_so(client, region):
+    expired = _message(
+        region,
+        "Oude oproep",
+        valid_from=timezone.localdate() - dt.timedelta(days=20),
+        valid_until=timezone.localdate() - dt.timedelta(days=2),
+        reviewed_at=timezone.now(),
+    )
+    html = client.get(f"/nieuwsbrief/berichten/{expired.pk}/").content.decode()
+    assert "Dit bericht was geldig tot" in html
