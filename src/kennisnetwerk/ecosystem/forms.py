@@ -1,7 +1,8 @@
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,8 @@ FORMER_FILTER_NAMES = {
 
 # At most this many organisations are named when a partial name fits several.
 MAX_NAMED_CANDIDATES = 8
+# At most this many names are suggested in the organisation box.
+MAX_SUGGESTIONS = 300
 
 
 def renamed_filters(query: QueryDict) -> QueryDict | None:
@@ -43,13 +46,42 @@ def renamed_filters(query: QueryDict) -> QueryDict | None:
     return renamed
 
 
+def organisation_suggestions() -> list[str]:
+    """The names the organisation box suggests: the parties that own or take part in an
+    initiative, the most active first, at most ``MAX_SUGGESTIONS`` so that a national inventory
+    does not weigh down every page (any other name can still be typed)."""
+    owned = (
+        Initiative.objects.filter(owner=OuterRef("pk"))
+        .order_by()
+        .values("owner")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    partnered = (
+        Initiative.partners.through.objects.filter(organisation=OuterRef("pk"))
+        .order_by()
+        .values("organisation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        Organisation.objects.annotate(
+            owned=Coalesce(Subquery(owned), 0), partnered=Coalesce(Subquery(partnered), 0)
+        )
+        .annotate(activity=F("owned") + F("partnered"))
+        .filter(activity__gt=0)
+        .order_by("-activity", "name")
+        .values_list("name", flat=True)[:MAX_SUGGESTIONS]
+    )
+
+
 class DatalistInput(forms.TextInput):
     """A text box with a list of suggestions (``<datalist>``): browsers offer the matching
     names while typing, and any text can still be typed."""
 
-    def __init__(self, attrs=None, options: Iterable[str] = ()):
+    def __init__(self, attrs=None, options: Iterable[str] | Callable[[], Iterable[str]] = ()):
         super().__init__(attrs)
-        self.options = list(options)
+        self.options = options  # or a function giving them, called when the box is shown
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = dict(attrs or {})
@@ -57,7 +89,8 @@ class DatalistInput(forms.TextInput):
         attrs["list"] = list_id
         attrs.setdefault("autocomplete", "off")
         html = super().render(name, value, attrs, renderer)
-        options = format_html_join("", '<option value="{}"></option>', ((o,) for o in self.options))
+        names = self.options() if callable(self.options) else self.options
+        options = format_html_join("", '<option value="{}"></option>', ((n,) for n in names))
         return html + format_html('<datalist id="{}">{}</datalist>', list_id, options)
 
 
@@ -170,14 +203,7 @@ class InitiativeFilterForm(forms.Form):
         self.fields["regio"].queryset = (
             Region.objects.filter(inventory__isnull=False).distinct().order_by("name")
         )
-        self.fields["organisatie"].widget.options = (
-            Organisation.objects.filter(
-                Q(Exists(Initiative.objects.filter(owner=OuterRef("pk"))))
-                | Q(Exists(Initiative.partners.through.objects.filter(organisation=OuterRef("pk"))))
-            )
-            .order_by("name")
-            .values_list("name", flat=True)
-        )
+        self.fields["organisatie"].widget.options = organisation_suggestions  # read on render
 
 
 class InitiativeForm(forms.Form):

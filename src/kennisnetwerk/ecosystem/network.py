@@ -177,6 +177,8 @@ def _text(value: str) -> str:
 
 
 def _xml(root: ET.Element) -> bytes:
+    # The elements are written without a prefix and the root declares the default namespace
+    # itself (ElementTree's own namespace handling would add "ns0:" or a global registry).
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
@@ -185,30 +187,29 @@ def graph_graphml(graph: NetworkGraph) -> bytes:
     """The graph as GraphML (http://graphml.graphdrawing.org/), directed, with every node
     attribute and the relation of every edge as typed keys."""
     ns = "http://graphml.graphdrawing.org/xmlns"
-    ET.register_namespace("", ns)
-    root = ET.Element(f"{{{ns}}}graphml")
+    root = ET.Element("graphml", {"xmlns": ns})
     keys = [("label", "node", "naam")] + [(name, "node", d) for name, d in NODE_ATTRIBUTES]
     keys += [(name, "edge", d) for name, d in EDGE_ATTRIBUTES]
     for name, domain, description in keys:
         key = ET.SubElement(
             root,
-            f"{{{ns}}}key",
+            "key",
             {"id": f"{domain}_{name}", "for": domain, "attr.name": name, "attr.type": "string"},
         )
-        ET.SubElement(key, f"{{{ns}}}desc").text = description
-    element = ET.SubElement(root, f"{{{ns}}}graph", {"id": "netwerk", "edgedefault": "directed"})
+        ET.SubElement(key, "desc").text = description
+    element = ET.SubElement(root, "graph", {"id": "netwerk", "edgedefault": "directed"})
 
     def data(parent: ET.Element, domain: str, values: dict[str, str]) -> None:
         for name, value in values.items():
-            ET.SubElement(parent, f"{{{ns}}}data", {"key": f"{domain}_{name}"}).text = _text(value)
+            ET.SubElement(parent, "data", {"key": f"{domain}_{name}"}).text = _text(value)
 
     for node in graph.nodes:
-        child = ET.SubElement(element, f"{{{ns}}}node", {"id": node.id})
+        child = ET.SubElement(element, "node", {"id": node.id})
         data(child, "node", {"label": node.label, **node.attributes()})
     for index, edge in enumerate(graph.edges):
         child = ET.SubElement(
             element,
-            f"{{{ns}}}edge",
+            "edge",
             {"id": f"e{index}", "source": edge.source, "target": edge.target},
         )
         data(child, "edge", {"relation": edge.relation})
@@ -220,40 +221,33 @@ def graph_gexf(graph: NetworkGraph) -> bytes:
     the format of Gephi: directed, node labels, every node attribute and the relation of
     every edge as declared attributes."""
     ns = "http://www.gexf.net/1.2draft"
-    ET.register_namespace("", ns)
-    root = ET.Element(f"{{{ns}}}gexf", {"version": "1.2"})
-    meta = ET.SubElement(
-        root, f"{{{ns}}}meta", {"lastmodifieddate": timezone.localdate().isoformat()}
-    )
-    ET.SubElement(meta, f"{{{ns}}}creator").text = _text(settings.NETWORK_NAME)
-    ET.SubElement(meta, f"{{{ns}}}description").text = "Netwerk van partijen en initiatieven"
-    element = ET.SubElement(
-        root, f"{{{ns}}}graph", {"mode": "static", "defaultedgetype": "directed"}
-    )
+    root = ET.Element("gexf", {"xmlns": ns, "version": "1.2"})
+    meta = ET.SubElement(root, "meta", {"lastmodifieddate": timezone.localdate().isoformat()})
+    ET.SubElement(meta, "creator").text = _text(settings.NETWORK_NAME)
+    ET.SubElement(meta, "description").text = "Netwerk van partijen en initiatieven"
+    element = ET.SubElement(root, "graph", {"mode": "static", "defaultedgetype": "directed"})
 
     def declare(kind: str, names: Iterable[tuple[str, str]]) -> None:
-        attributes = ET.SubElement(element, f"{{{ns}}}attributes", {"class": kind})
+        attributes = ET.SubElement(element, "attributes", {"class": kind})
         for name, _description in names:
-            ET.SubElement(
-                attributes, f"{{{ns}}}attribute", {"id": name, "title": name, "type": "string"}
-            )
+            ET.SubElement(attributes, "attribute", {"id": name, "title": name, "type": "string"})
 
     def values(parent: ET.Element, items: dict[str, str]) -> None:
-        holder = ET.SubElement(parent, f"{{{ns}}}attvalues")
+        holder = ET.SubElement(parent, "attvalues")
         for name, value in items.items():
-            ET.SubElement(holder, f"{{{ns}}}attvalue", {"for": name, "value": _text(value)})
+            ET.SubElement(holder, "attvalue", {"for": name, "value": _text(value)})
 
     declare("node", NODE_ATTRIBUTES)
     declare("edge", EDGE_ATTRIBUTES)
-    nodes = ET.SubElement(element, f"{{{ns}}}nodes")
+    nodes = ET.SubElement(element, "nodes")
     for node in graph.nodes:
-        child = ET.SubElement(nodes, f"{{{ns}}}node", {"id": node.id, "label": _text(node.label)})
+        child = ET.SubElement(nodes, "node", {"id": node.id, "label": _text(node.label)})
         values(child, node.attributes())
-    edges = ET.SubElement(element, f"{{{ns}}}edges")
+    edges = ET.SubElement(element, "edges")
     for index, edge in enumerate(graph.edges):
         child = ET.SubElement(
             edges,
-            f"{{{ns}}}edge",
+            "edge",
             {"id": f"e{index}", "source": edge.source, "target": edge.target},
         )
         values(child, {"relation": edge.relation})
