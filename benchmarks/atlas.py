@@ -166,12 +166,12 @@ def page_urls(world: atlas_data.World, text: DutchText, rng: random.Random) -> d
             query(atlas, pagina=str(last_page)),
         ],
         "list-filtered": [
-            query(atlas, theme=theme.slug),
-            query(atlas, target_group=size_group.code),
-            query(atlas, kind="regeling", status="actief"),
-            query(atlas, region=region),
-            query(atlas, organisation=world.busiest_owner.slug),
-            query(atlas, theme=world.themes[1].slug, target_group=phase_group.code, region=region),
+            query(atlas, thema=theme.slug),
+            query(atlas, doelgroep=size_group.code),
+            query(atlas, soort="regeling", status="actief"),
+            query(atlas, regio=region),
+            query(atlas, organisatie=world.busiest_owner.slug),
+            query(atlas, thema=world.themes[1].slug, doelgroep=phase_group.code, regio=region),
         ],
         "search": [query(atlas, q=q) for q in searches],
         "matrix": [

@@ -210,7 +210,7 @@ def test_coordinator_imports_the_valid_rows_and_finds_them_through_the_matrix(
 
     row = page.locator("table.kn-matrix tbody tr", has_text="Digitalisering")
     row.locator("td a").first.click()
-    expect(page).to_have_url(re.compile(r"/atlas/\?theme=digitalisering&"))
+    expect(page).to_have_url(re.compile(r"/atlas/\?thema=digitalisering&"))
     results = page.locator("#atlas-results")
     expect(results).to_contain_text("Digitale Werkplaats")
     expect(results).not_to_contain_text("Atlantis")

@@ -182,6 +182,7 @@ STATICFILES_DIRS = [
     ("vendor/utrecht", NODE_MODULES_DIR / "@utrecht" / "component-library-css" / "dist"),
     ("vendor/utrecht-tokens", NODE_MODULES_DIR / "@utrecht" / "design-tokens" / "dist"),
     ("vendor/htmx", NODE_MODULES_DIR / "htmx.org" / "dist"),
+    ("vendor/cytoscape", NODE_MODULES_DIR / "cytoscape" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

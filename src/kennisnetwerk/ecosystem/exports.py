@@ -1,6 +1,5 @@
-"""The inventory as files: spreadsheet rows (xlsx, csv) and a graph of organisations and
-initiatives (elements and connections, the JSON that network-mapping tools such as Kumu
-read). Every text cell that could run as a formula is escaped."""
+"""The inventory as files: spreadsheet rows (xlsx, csv). Every text cell that could run as a
+formula is escaped. The network files (GraphML, GEXF, JSON) are in ``network.py``."""
 
 from __future__ import annotations
 
@@ -90,35 +89,3 @@ def initiatives_xlsx(queryset: QuerySet[Initiative]) -> bytes:
             money={COLUMNS.index("Budget")},
         )
     )
-
-
-def initiatives_graph(queryset: QuerySet[Initiative]) -> dict[str, list[dict[str, Any]]]:
-    """Organisations and initiatives as elements; ownership and partnership as connections."""
-    elements: dict[str, dict[str, Any]] = {}
-    connections: list[dict[str, Any]] = []
-    for i in export_queryset(queryset).order_by("title"):
-        key = f"initiatief-{i.pk}"
-        elements[key] = {
-            "id": key,
-            "label": i.title,
-            "type": "Initiatief",
-            "kind": i.get_kind_display(),
-            "status": i.get_status_display(),
-            "tags": [t.name for t in i.themes.all()],
-        }
-        for organisation, relation in [
-            (i.owner, "eigenaar"),
-            *((p, "partner") for p in i.partners.all()),
-        ]:
-            org_key = f"organisatie-{organisation.pk}"
-            elements.setdefault(
-                org_key,
-                {
-                    "id": org_key,
-                    "label": organisation.name,
-                    "type": "Organisatie",
-                    "kind": organisation.get_type_display(),
-                },
-            )
-            connections.append({"from": org_key, "to": key, "type": relation})
-    return {"elements": list(elements.values()), "connections": connections}

@@ -1,18 +1,105 @@
+from collections.abc import Callable, Iterable
+
 from django import forms
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from kennisnetwerk.geo.forms import MunicipalityField, MunicipalityListField
 from kennisnetwerk.geo.models import Region, SbiSection
 
 from .constants import InitiativeKind, InitiativeStatus, TargetDimension
-from .models import Organisation, TargetGroup, Theme
+from .models import Initiative, Organisation, TargetGroup, Theme
 from .selectors import InitiativeFilters
+
+# The filters of the ecosystem pages (atlas, network, exports, matrix) use Dutch names in
+# web addresses, as the interface does. Addresses with the former English names still work:
+# the pages redirect them to the Dutch ones (``renamed_filters``).
+FORMER_FILTER_NAMES = {
+    "kind": "soort",
+    "theme": "thema",
+    "target_group": "doelgroep",
+    "municipality": "gemeente",
+    "organisation": "organisatie",
+    "region": "regio",
+}
+
+# At most this many organisations are named when a partial name fits several.
+MAX_NAMED_CANDIDATES = 8
+# At most this many names are suggested in the organisation box.
+MAX_SUGGESTIONS = 300
+
+
+def renamed_filters(query: QueryDict) -> QueryDict | None:
+    """``query`` with the former English filter names replaced by the Dutch ones, or None
+    when it has none. A Dutch name given as well wins."""
+    if not any(name in query for name in FORMER_FILTER_NAMES):
+        return None
+    renamed = QueryDict(mutable=True)
+    for name, values in query.lists():
+        dutch = FORMER_FILTER_NAMES.get(name, name)
+        if dutch != name and dutch in query:
+            continue
+        renamed.setlist(dutch, values)
+    return renamed
+
+
+def organisation_suggestions() -> list[str]:
+    """The names the organisation box suggests: the parties that own or take part in an
+    initiative, the most active first, at most ``MAX_SUGGESTIONS`` so that a national inventory
+    does not weigh down every page (any other name can still be typed)."""
+    owned = (
+        Initiative.objects.filter(owner=OuterRef("pk"))
+        .order_by()
+        .values("owner")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    partnered = (
+        Initiative.partners.through.objects.filter(organisation=OuterRef("pk"))
+        .order_by()
+        .values("organisation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        Organisation.objects.annotate(
+            owned=Coalesce(Subquery(owned), 0), partnered=Coalesce(Subquery(partnered), 0)
+        )
+        .annotate(activity=F("owned") + F("partnered"))
+        .filter(activity__gt=0)
+        .order_by("-activity", "name")
+        .values_list("name", flat=True)[:MAX_SUGGESTIONS]
+    )
+
+
+class DatalistInput(forms.TextInput):
+    """A text box with a list of suggestions (``<datalist>``): browsers offer the matching
+    names while typing, and any text can still be typed."""
+
+    def __init__(self, attrs=None, options: Iterable[str] | Callable[[], Iterable[str]] = ()):
+        super().__init__(attrs)
+        self.options = options  # or a function giving them, called when the box is shown
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = dict(attrs or {})
+        list_id = f"{attrs.get('id') or name}_options"
+        attrs["list"] = list_id
+        attrs.setdefault("autocomplete", "off")
+        html = super().render(name, value, attrs, renderer)
+        names = self.options() if callable(self.options) else self.options
+        options = format_html_join("", '<option value="{}"></option>', ((n,) for n in names))
+        return html + format_html('<datalist id="{}">{}</datalist>', list_id, options)
 
 
 class OrganisationField(forms.CharField):
-    """An organisation by its name (any case) or its short name in web addresses, as the
-    links from organisation pages use. A dropdown of thousands of parties would be too long
-    to use and to send."""
+    """An organisation by its name or part of it, in any case, or by its short name in web
+    addresses, as the links from organisation pages use. The box suggests the names of the
+    parties with initiatives while typing; a dropdown of thousands would be too long."""
+
+    widget = DatalistInput
 
     def clean(self, value):
         value = super().clean(value)
@@ -22,16 +109,32 @@ class OrganisationField(forms.CharField):
             Organisation.objects.filter(slug=value).first()
             or Organisation.objects.filter(name__iexact=value).first()
         )
-        if organisation is None:
+        if organisation is not None:
+            return organisation
+        candidates = list(
+            Organisation.objects.filter(name__icontains=value).order_by("name")[
+                : MAX_NAMED_CANDIDATES + 1
+            ]
+        )
+        if len(candidates) == 1:
+            return candidates[0]
+        if candidates:
+            names = ", ".join(c.name for c in candidates[:MAX_NAMED_CANDIDATES])
+            if len(candidates) > MAX_NAMED_CANDIDATES:
+                names += ", …"
             raise forms.ValidationError(
-                _("No organisation is called %(name)s."), params={"name": value}, code="unknown"
+                _("Several organisations match %(name)s: %(names)s. Choose one from the list."),
+                params={"name": value, "names": names},
+                code="ambiguous",
             )
-        return organisation
+        raise forms.ValidationError(
+            _("No organisation is called %(name)s."), params={"name": value}, code="unknown"
+        )
 
 
 class InitiativeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    kind = forms.ChoiceField(
+    soort = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *InitiativeKind.choices]
     )
     status = forms.ChoiceField(
@@ -39,33 +142,33 @@ class InitiativeFilterForm(forms.Form):
         required=False,
         choices=[("", _("All statuses")), *InitiativeStatus.choices],
     )
-    theme = forms.ModelChoiceField(
+    thema = forms.ModelChoiceField(
         label=_("Theme"),
         required=False,
         queryset=Theme.objects.none(),
         empty_label=_("All themes"),
         to_field_name="slug",
     )
-    target_group = forms.ModelChoiceField(
+    doelgroep = forms.ModelChoiceField(
         label=_("Target group"),
         required=False,
         queryset=TargetGroup.objects.none(),
         empty_label=_("All target groups"),
         to_field_name="code",
     )
-    municipality = MunicipalityField(
+    gemeente = MunicipalityField(
         label=_("Municipality"),
         required=False,
         max_length=100,
         help_text=_("Name or CBS code; former names and place names are recognised."),
     )
-    organisation = OrganisationField(
+    organisatie = OrganisationField(
         label=_("Organisation"),
         required=False,
         max_length=200,
-        help_text=_("The name of the organisation, as owner or partner."),
+        help_text=_("The name or part of it, as owner or partner; choose from the list."),
     )
-    region = forms.ModelChoiceField(
+    regio = forms.ModelChoiceField(
         label=_("Region"),
         required=False,
         queryset=Region.objects.none(),
@@ -73,31 +176,34 @@ class InitiativeFilterForm(forms.Form):
         to_field_name="slug",
     )
 
-    def filters(self) -> InitiativeFilters:
-        """The filters of the fields that are valid; an invalid field (shown with its
-        message) filters nothing."""
+    def filters(self) -> InitiativeFilters | None:
+        """The filters of the form, or None when a filter is invalid (its field shows the
+        message): then nothing is filtered and nothing is listed, rather than a list that
+        looks filtered but is not."""
         if not self.is_bound:
             return InitiativeFilters()
-        self.is_valid()  # cleaned_data then holds the valid fields
+        if not self.is_valid():
+            return None
         data = self.cleaned_data
         return InitiativeFilters(
             query=data.get("q") or "",
-            kind=data.get("kind") or "",
+            kind=data.get("soort") or "",
             status=data.get("status") or "",
-            theme=data.get("theme"),
-            target_group=data.get("target_group"),
-            municipality=data.get("municipality"),
-            organisation=data.get("organisation"),
-            region=data.get("region"),
+            theme=data.get("thema"),
+            target_group=data.get("doelgroep"),
+            municipality=data.get("gemeente"),
+            organisation=data.get("organisatie"),
+            region=data.get("regio"),
         )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.filter(is_active=True)
-        self.fields["target_group"].queryset = TargetGroup.objects.all()
-        self.fields["region"].queryset = (
+        self.fields["thema"].queryset = Theme.objects.filter(is_active=True)
+        self.fields["doelgroep"].queryset = TargetGroup.objects.all()
+        self.fields["regio"].queryset = (
             Region.objects.filter(inventory__isnull=False).distinct().order_by("name")
         )
+        self.fields["organisatie"].widget.options = organisation_suggestions  # read on render
 
 
 class InitiativeForm(forms.Form):

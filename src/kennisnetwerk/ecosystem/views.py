@@ -1,9 +1,16 @@
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q, QuerySet
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,8 +20,8 @@ from kennisnetwerk.geo.models import Region
 
 from . import services
 from .constants import TargetDimension
-from .forms import InitiativeFilterForm, InitiativeForm, MatrixForm
-from .models import Organisation
+from .forms import InitiativeFilterForm, InitiativeForm, MatrixForm, renamed_filters
+from .models import Initiative, Organisation
 from .permissions import (
     access_initiative_create,
     access_initiative_for_edit,
@@ -36,15 +43,37 @@ from .selectors import (
 PAGE_SIZE = 25
 
 
+def dutch_filter_names(view):
+    """Redirect an address with the former English filter names (``?theme=…``) to the same
+    page with the Dutch ones (``?thema=…``), so old links and bookmarks keep working."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        renamed = renamed_filters(request.GET)
+        if renamed is not None:
+            return HttpResponsePermanentRedirect(f"{request.path}?{renamed.urlencode()}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def filtered_initiatives(request: HttpRequest) -> tuple[InitiativeFilterForm, QuerySet]:
+    """The filter form of the request and the initiatives the person sees with it applied;
+    none at all when a filter is invalid."""
+    form = InitiativeFilterForm(request.GET or None)
+    filters = form.filters()
+    if filters is None:
+        return form, Initiative.objects.none()
+    return form, initiative_list(user=request.user, filters=filters)
+
+
 @require_GET
+@dutch_filter_names
 def atlas(request: HttpRequest) -> HttpResponse:
     """The inventory: filterable list and search. Works without JavaScript; htmx swaps only
     the results."""
-    form = InitiativeFilterForm(request.GET or None)
-    filters = form.filters()
-    page = Paginator(initiative_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
-    )
+    form, initiatives = filtered_initiatives(request)
+    page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("pagina"))
     template = "ecosystem/atlas.html#results" if request.htmx else "ecosystem/atlas.html"
     return render(
         request,
@@ -162,8 +191,12 @@ def organisation_view(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _matrix(request: HttpRequest):
+    """The matrix of the request's filters; None when a filter is invalid (its field shows
+    the message), rather than the matrix of everything as if it were filtered."""
     form = MatrixForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        return form, None, None, TargetDimension.SIZE, None
+    data = form.cleaned_data if form.is_bound else {}
     dimension = data.get("dimensie") or TargetDimension.SIZE
     region = data.get("regio")
     municipality = data.get("gemeente")
@@ -193,7 +226,13 @@ def matrix(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def gaps_csv(request: HttpRequest) -> HttpResponse:
-    _form, region, municipality, _dimension, result = _matrix(request)
+    form, region, municipality, _dimension, result = _matrix(request)
+    if result is None:
+        errors = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        return HttpResponseBadRequest(
+            _("The filter could not be applied: %(errors)s") % {"errors": errors},
+            content_type="text/plain; charset=utf-8",
+        )
     return csv_response(
         "witte-vlekken.csv",
         [_("Theme"), _("Target group"), _("Dimension"), _("Region"), _("Municipality")],

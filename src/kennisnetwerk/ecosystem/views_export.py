@@ -1,4 +1,5 @@
-"""Downloads of the inventory and the network of parties and initiatives."""
+"""Downloads of the inventory and the network of parties and initiatives, and the network
+page."""
 
 from collections import defaultdict
 
@@ -9,15 +10,9 @@ from django.views.decorators.http import require_GET
 
 from kennisnetwerk.core.exports import csv_response
 
-from .exports import COLUMNS, initiative_rows, initiatives_graph, initiatives_xlsx
-from .forms import InitiativeFilterForm
-from .selectors import initiative_list
-
-
-def _selection(request: HttpRequest):
-    """The initiatives the person sees with the atlas filters of the request applied."""
-    form = InitiativeFilterForm(request.GET or None)
-    return form, initiative_list(user=request.user, filters=form.filters())
+from .exports import COLUMNS, initiative_rows, initiatives_xlsx
+from .network import Node, graph_drawing, graph_gexf, graph_graphml, graph_kumu, network_graph
+from .views import dutch_filter_names, filtered_initiatives
 
 
 def _stamp() -> str:
@@ -25,8 +20,9 @@ def _stamp() -> str:
 
 
 @require_GET
+@dutch_filter_names
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    _form, initiatives = _selection(request)
+    _form, initiatives = filtered_initiatives(request)
     response = HttpResponse(
         initiatives_xlsx(initiatives),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -36,34 +32,68 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@dutch_filter_names
 def export_csv(request: HttpRequest) -> HttpResponse:
-    _form, initiatives = _selection(request)
+    _form, initiatives = filtered_initiatives(request)
     return csv_response(f"aanbod-{_stamp()}.csv", COLUMNS, initiative_rows(initiatives))
 
 
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @require_GET
+@dutch_filter_names
 def export_graph(request: HttpRequest) -> JsonResponse:
-    _form, initiatives = _selection(request)
+    """The network as elements and connections, the JSON that Kumu imports."""
+    _form, initiatives = filtered_initiatives(request)
     response = JsonResponse(
-        initiatives_graph(initiatives), json_dumps_params={"ensure_ascii": False}
+        graph_kumu(network_graph(initiatives)), json_dumps_params={"ensure_ascii": False}
     )
     response["Content-Disposition"] = f'attachment; filename="netwerk-{_stamp()}.json"'
     return response
 
 
 @require_GET
+@dutch_filter_names
+def export_graphml(request: HttpRequest) -> HttpResponse:
+    """The network as GraphML, for networkx, yEd and Cytoscape."""
+    _form, initiatives = filtered_initiatives(request)
+    return _download(
+        graph_graphml(network_graph(initiatives)),
+        "application/graphml+xml; charset=utf-8",
+        f"netwerk-{_stamp()}.graphml",
+    )
+
+
+@require_GET
+@dutch_filter_names
+def export_gexf(request: HttpRequest) -> HttpResponse:
+    """The network as GEXF, for Gephi."""
+    _form, initiatives = filtered_initiatives(request)
+    return _download(
+        graph_gexf(network_graph(initiatives)),
+        "application/gexf+xml; charset=utf-8",
+        f"netwerk-{_stamp()}.gexf",
+    )
+
+
+@require_GET
+@dutch_filter_names
 def network(request: HttpRequest) -> HttpResponse:
-    """The network of parties and initiatives: an interactive picture and the same connections
-    as an accessible list."""
-    form, initiatives = _selection(request)
-    graph = initiatives_graph(initiatives)
-    labels = {e["id"]: e for e in graph["elements"]}
-    by_organisation: dict[str, list[tuple[dict, str]]] = defaultdict(list)
-    for connection in graph["connections"]:
-        by_organisation[connection["from"]].append((labels[connection["to"]], connection["type"]))
+    """The network of parties and initiatives: an interactive drawing and the same connections
+    as a list, for screen readers and without JavaScript."""
+    form, initiatives = filtered_initiatives(request)
+    graph = network_graph(initiatives)
+    by_id = {node.id: node for node in graph.nodes}
+    by_organisation: dict[str, list[tuple[Node, str]]] = defaultdict(list)
+    for edge in graph.edges:
+        by_organisation[edge.source].append((by_id[edge.target], edge.relation))
     organisations = sorted(
-        ((labels[key], items) for key, items in by_organisation.items()),
-        key=lambda pair: pair[0]["label"].lower(),
+        ((by_id[key], items) for key, items in by_organisation.items()),
+        key=lambda pair: pair[0].label.lower(),
     )
     return render(
         request,
@@ -72,6 +102,7 @@ def network(request: HttpRequest) -> HttpResponse:
             "form": form,
             "organisations": organisations,
             "graph": graph,
+            "drawing": graph_drawing(graph),
             "query": request.GET.urlencode(),
         },
     )

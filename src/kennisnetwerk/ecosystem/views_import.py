@@ -247,7 +247,7 @@ def import_job(request: HttpRequest, slug: str, job_id: int) -> HttpResponse:
             "job": job,
             "state": state,
             "region": region,
-            "atlas_url": reverse("ecosystem:atlas") + f"?region={region.slug}",
+            "atlas_url": reverse("ecosystem:atlas") + f"?regio={region.slug}",
             "matrix_url": reverse("ecosystem:matrix") + f"?regio={region.slug}",
         },
     )

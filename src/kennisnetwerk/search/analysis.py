@@ -12,7 +12,16 @@ match the same documents. The steps, for documents and queries alike:
    followed by at least four more letters is indexed whole and in parts
    ("arbeidsmarktregio" → arbeidsmarktregio, arbeidsmarkt, regio);
 6. Snowball stemming for Dutch (PyStemmer): "digitaliseren" and "digitalisering" both
-   become "digitaliser".
+   become "digitaliser";
+7. evening out what Snowball leaves apart (``normalise_stem``), so that singular and plural,
+   a diminutive and its word, and a noun and its verb meet: "zonnepaneel" and "zonnepanelen"
+   (a long vowel is written twice in a closed syllable only), "project" and "projectje",
+   "export" and "exporteren", "ondernemer" and "ondernemen", "overname" and "overnemen",
+   "subsidie" and "subsidiëren".
+
+Changing these steps changes the stored terms: a migration of the search app then analyses
+every stored document again (see ``search/migrations/0004_reanalyse_documents.py``), and
+``kennisnetwerk rebuild_search_index`` does the same from the objects themselves.
 
 A term is a run of letters and digits without spaces, so a space-separated string of terms
 needs no escaping in either backend.
@@ -171,6 +180,51 @@ def split_compound(word: str) -> tuple[str, str] | None:
     return None
 
 
+_VOWELS = "aeiouy"
+# Snowball strips "tje" from every diminutive, also where the "t" belongs to the word
+# ("projectje" → "projec", "startje" → "star"). Dutch writes "-tje" only after a vowel or after
+# l, n, r, w following a long vowel ("stoeltje", "paneeltje"); after any other consonant, or
+# after l, n, r following a short vowel ("tentje", "startje"), the diminutive is "-je".
+_DIMINUTIVE = re.compile(r"(?P<base>[^\W\d_]{2,}t)(?:je|jes)")
+_LONG_BEFORE = re.compile(r"(?:aa|ee|oo|uu|ie|oe|eu|ei|ij|ui|ou|au)$")
+# A long vowel is written twice in a closed final syllable and once in an open one: "paneel"
+# and "panelen", "overneem" and "overnemen". Snowball keeps one or the other depending on the
+# word; the stem keeps it once.
+_DOUBLE_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiouy]+)$")
+# Nouns of verbs in "-nemen" are written "-name": overname, deelname, aanname, opname.
+_NAME_NOUN = re.compile(r"(?<=..)nam(?:e)?$")
+# What is left of an agent noun or a verb in "-eren" once "-er" goes; shorter rests are
+# words of their own ("water", "winter", "kader").
+MIN_ER_REST = 5
+
+
+def _undiminish(word: str) -> str:
+    """``word`` without a diminutive "-je(s)" that Snowball would cut one letter too far."""
+    match = _DIMINUTIVE.fullmatch(word)
+    if match is None:
+        return word
+    base = match["base"][:-1]  # the word before "tje"
+    last = base[-1]
+    if last in _VOWELS:
+        return word
+    if last in "lnrw" and (_LONG_BEFORE.search(base[:-1]) or base[-2] not in _VOWELS):
+        return word  # "stoeltje": the "t" belongs to the diminutive
+    return match["base"]
+
+
+def normalise_stem(stem: str) -> str:
+    """A Snowball stem made to meet its plural, diminutive and verb forms: one vowel in the
+    final syllable, "-name" as "-nem", no "-er" of an agent noun or "-eren" verb, no "e" of
+    a final "-ie"."""
+    stem = _NAME_NOUN.sub("nem", stem)
+    stem = _DOUBLE_VOWEL.sub(lambda m: m[1][0] + m[2], stem)
+    if stem.endswith("er") and len(stem) - 2 >= MIN_ER_REST:
+        stem = stem[:-2]
+    if stem.endswith("ie") and len(stem) >= 6:
+        stem = stem[:-1]
+    return stem
+
+
 @dataclass(frozen=True)
 class _Word:
     stem: str  # the stem of the whole word; "" for a word that stems to a stop word
@@ -182,7 +236,10 @@ class _Word:
 def _analyse_word(word: str) -> _Word:
     if word.isdigit():
         return _Word(word, (), (word,))
-    stem = _stemmer().stemWord(word)
+    stem = _stemmer().stemWord(_undiminish(word))
+    if stem in STOP_WORDS:
+        return _Word("", (), ())
+    stem = normalise_stem(stem)
     if not stem or stem in STOP_WORDS:
         return _Word("", (), ())
     terms = [stem]

@@ -134,6 +134,28 @@ def search_documents_replace(*, kind: str, documents: Iterable[tuple]) -> Replac
     return report
 
 
+@transaction.atomic
+def search_documents_reanalyse(*, model: type[SearchDocument] = SearchDocument) -> int:
+    """Analyse the stored title and text of every document again, after the analysis
+    changed; returns how many documents got other terms. ``model`` is the historical model
+    when a migration calls this."""
+    fields = ("pk", "title", "body", "title_terms", "body_terms")
+    changed, last = 0, 0
+    while batch := list(
+        model.objects.filter(pk__gt=last).order_by("pk").only(*fields)[:_BATCH_SIZE]
+    ):
+        last = batch[-1].pk
+        updated = []
+        for document in batch:
+            terms = (" ".join(analyse(document.title)), " ".join(analyse(document.body)))
+            if terms != (document.title_terms, document.body_terms):
+                document.title_terms, document.body_terms = terms
+                updated.append(document)
+        model.objects.bulk_update(updated, ["title_terms", "body_terms"])
+        changed += len(updated)
+    return changed
+
+
 def search_index_rebuild(*, kinds: Iterable[str] | None = None) -> dict[str, ReplaceReport]:
     """Index every object of the registered ``kinds`` (default: all) again, one transaction
     per kind. A kind that is not registered raises KeyError."""

@@ -31,7 +31,7 @@ def inventory():
 
 
 def test_excel_export_has_the_import_headers_and_escapes_formulas(client, inventory):
-    response = client.get("/atlas/export/aanbod.xlsx", {"region": inventory.slug})
+    response = client.get("/atlas/export/aanbod.xlsx", {"regio": inventory.slug})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -46,7 +46,7 @@ def test_excel_export_has_the_import_headers_and_escapes_formulas(client, invent
 
 
 def test_csv_export_follows_the_filters(client, inventory):
-    response = client.get("/atlas/export/aanbod.csv", {"q": "", "kind": "programma"})
+    response = client.get("/atlas/export/aanbod.csv", {"q": "", "soort": "programma"})
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Titel"
     assert [r[0] for r in rows[1:]] == ["Digitale Werkplaats"]

@@ -140,7 +140,7 @@ def test_coordinator_uploads_checks_and_imports(client, region, oss, coordinator
     page = client.get(response["Location"]).content.decode()
     assert nl("Import done") in page
     assert "<td>1</td>" in page  # one new initiative
-    assert f"/atlas/?region={region.slug}" in page
+    assert f"/atlas/?regio={region.slug}" in page
     assert f"/atlas/matrix/?regio={region.slug}" in page
     assert "hx-trigger" not in page and "<progress" not in page  # done: no more polling
 
@@ -333,7 +333,7 @@ def test_upload_page_is_accessible_without_javascript(client, region, coordinato
     assert '<label for="id_file">' in page
     assert 'aria-describedby="id_file_help"' in page
     assert "/atlas/importeren/voorbeeldbestand.xlsx" in page
-    assert f"/atlas/export/aanbod.xlsx?region={region.slug}" in page
+    assert f"/atlas/export/aanbod.xlsx?regio={region.slug}" in page
 
 
 def test_an_oversized_upload_is_not_stored_on_its_way_in(

@@ -144,10 +144,10 @@ def test_atlas_list_filters_and_htmx_fragment(client, region):
     InitiativeFactory(
         inventory_region=region, title="Microkrediet", kind="instrument", themes=[finance]
     )
-    by_theme = client.get("/atlas/", {"theme": "digitalisering"}).content.decode()
+    by_theme = client.get("/atlas/", {"thema": "digitalisering"}).content.decode()
     assert "Digitale scan" in by_theme
     assert "Microkrediet" not in by_theme
-    by_kind = client.get("/atlas/", {"kind": "instrument"}).content.decode()
+    by_kind = client.get("/atlas/", {"soort": "instrument"}).content.decode()
     assert "Microkrediet" in by_kind and "Digitale scan" not in by_kind
     search_index_rebuild(kinds=["initiative"])
     by_text = client.get(

@@ -48,17 +48,17 @@ def test_counts_per_theme_and_target_group(inventory):
 def test_matrix_page_links_cells_to_the_list(client, inventory):
     page = client.get("/atlas/matrix/", {"regio": inventory.slug}).content.decode()
     link = (
-        "/atlas/?theme=digitalisering&amp;target_group=zzp&amp;status=actief"
-        f"&amp;region={inventory.slug}"
+        "/atlas/?thema=digitalisering&amp;doelgroep=zzp&amp;status=actief"
+        f"&amp;regio={inventory.slug}"
     )
     assert link in page
     listing = client.get(
         "/atlas/",
         {
-            "theme": "digitalisering",
-            "target_group": "zzp",
+            "thema": "digitalisering",
+            "doelgroep": "zzp",
             "status": "actief",
-            "region": inventory.slug,
+            "regio": inventory.slug,
         },
     ).content.decode()
     assert "Webshop-hulp" in listing and "Digitale scan" in listing
@@ -123,30 +123,33 @@ def test_coverage_cells_link_to_a_list_with_the_same_initiatives(client):
     page = client.get(f"/atlas/dekking/{region.slug}/")
     rows = {row.municipality.name: row for row in page.context["rows"]}
     vught = Municipality.objects.get(name="Vught")
-    link = f"/atlas/?municipality={vught.code}&amp;theme=digitalisering&amp;status=actief"
+    link = f"/atlas/?gemeente={vught.code}&amp;thema=digitalisering&amp;status=actief"
     assert link in page.content.decode()
 
     listed = client.get(
-        "/atlas/", {"municipality": vught.code, "theme": "digitalisering", "status": "actief"}
+        "/atlas/", {"gemeente": vught.code, "thema": "digitalisering", "status": "actief"}
     )
     titles = sorted(i.title for i in listed.context["page"])
     assert titles == ["Landelijk loket", "Voor de hele regio"]
     assert len(titles) == rows["Vught"].by_theme[0]
     # Former municipality and place names work in the filter: Uden is now Maashorst.
-    uden = client.get("/atlas/", {"municipality": "Uden"})
+    uden = client.get("/atlas/", {"gemeente": "Uden"})
     assert sorted(i.title for i in uden.context["page"]) == [
         "Landelijk loket",
         "Voor de hele regio",
     ]
-    oss = client.get("/atlas/", {"municipality": "Oss"})
+    oss = client.get("/atlas/", {"gemeente": "Oss"})
     assert "Alleen Oss" in [i.title for i in oss.context["page"]]
 
 
-def test_an_unknown_municipality_in_the_filter_is_reported_and_filters_nothing(client):
+def test_an_unknown_municipality_in_the_filter_is_reported_and_lists_nothing(client):
     InitiativeFactory(title="Iets")
-    page = client.get("/atlas/", {"municipality": "Atlantis"})
+    page = client.get("/atlas/", {"gemeente": "Atlantis"})
     assert "Onbekende gemeente of plaats: Atlantis" in page.content.decode()
-    assert [i.title for i in page.context["page"]] == ["Iets"]
+    # No list that looks filtered but is not.
+    assert [i.title for i in page.context["page"]] == []
+    assert "Iets" not in page.content.decode()
+    assert "Geen initiatieven getoond" in page.content.decode()
 
 
 def test_gaps_per_municipality_of_a_region(client):
@@ -165,7 +168,7 @@ def test_gaps_per_municipality_of_a_region(client):
         (c.theme.slug, c.group.code): c.count for _t, cs in oss.context["matrix"].rows for c in cs
     }
     assert cell[("digitalisering", "zzp")] == 1
-    assert f"municipality={Municipality.objects.get(name='Oss').code}" in oss.content.decode()
+    assert f"gemeente={Municipality.objects.get(name='Oss').code}" in oss.content.decode()
     assert all(c.count == 0 for _t, cs in vught.context["matrix"].rows for c in cs)
 
     response = client.get(f"/atlas/witte-vlekken/{region.slug}/per-gemeente.csv")

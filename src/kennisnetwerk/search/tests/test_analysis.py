@@ -50,13 +50,13 @@ texts = st.one_of(
     ("word", "expected"),
     [
         ("arbeidsmarktregio", ["arbeidsmarktregio", "arbeidsmark", "regio"]),
-        ("subsidieregeling", ["subsidieregeel", "subsidie", "regeel"]),
-        ("subsidieregelingen", ["subsidieregeel", "subsidie", "regeel"]),
+        ("subsidieregeling", ["subsidieregel", "subsidi", "regel"]),
+        ("subsidieregelingen", ["subsidieregel", "subsidi", "regel"]),
         ("bedrijfsopvolging", ["bedrijfsopvolg", "bedrijf", "opvolg"]),
-        ("familiebedrijven", ["familiebedrijf", "familie", "bedrijf"]),
+        ("familiebedrijven", ["familiebedrijf", "famili", "bedrijf"]),
         ("samenwerkingsverband", ["samenwerkingsverband", "samenwerk", "verband"]),
-        ("duurzaamheidsvraagstukken", ["duurzaamheidsvraagstuk", "duurzaam", "vraagstuk"]),
-        ("innovatieprogramma", ["innovatieprogramma", "innoveer", "programma"]),
+        ("duurzaamheidsvraagstukken", ["duurzaamheidsvraagstuk", "duurzam", "vraagstuk"]),
+        ("innovatieprogramma", ["innovatieprogramma", "innov", "programma"]),
     ],
 )
 def test_compounds_are_indexed_whole_and_in_parts(word, expected):
@@ -107,7 +107,7 @@ def test_digits_are_kept_and_single_letters_dropped():
 
 
 def test_stop_words_are_removed():
-    assert analyse("De regio is voor het mkb en de ondernemer") == ["regio", "mkb", "ondernemer"]
+    assert analyse("De regio is voor het mkb en de ondernemer") == ["regio", "mkb", "ondernem"]
     assert analyse("de het een en van voor in op met te dat die is zijn") == []
     assert analyse_query("van de") == []
 
@@ -120,8 +120,8 @@ def test_clitics_after_an_apostrophe_are_dropped():
 
 def test_query_terms_carry_the_parts_of_a_compound():
     assert analyse_query("subsidieregeling voor starters, subsidieregeling") == [
-        QueryTerm("subsidieregeel", ("subsidie", "regeel")),
-        QueryTerm("starter"),
+        QueryTerm("subsidieregel", ("subsidi", "regel")),
+        QueryTerm("start"),
     ]
 
 

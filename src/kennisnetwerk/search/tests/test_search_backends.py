@@ -71,7 +71,8 @@ EXPECTED = [
     ),
     ("internationalisering export", ["export-academy"], None),
     ("circulaire economie", ["circulair-bouwen"], None),
-    ("starters", ["starterscentrum", "overnemen-of-starten"], None),
+    # The noun finds the verb: "starters" also finds "starten" and "startende".
+    ("starters", [], {"starterscentrum", "overnemen-of-starten"}),
     ("werkgevers", ["werkgeversservicepunt"], None),
     ("familiebedrijf", ["netwerk-familiebedrijven"], None),
     ("SBI 62", ["monitor-ict"], None),
@@ -89,7 +90,7 @@ def test_dutch_queries_find_the_expected_initiatives(corpus, query, first, every
     assert ids(hits)[: len(first)] == first
     if everything is not None:
         assert set(ids(hits)) == everything
-    if not first:
+    if not first and not everything:
         assert hits == []
         assert search_count(query=query) == 0
 
@@ -114,7 +115,8 @@ def test_when_no_document_has_all_words_those_with_most_words_come_first(corpus)
 
 def test_results_are_ranked_best_first_within_equal_word_counts(corpus):
     hits = search(query="ondernemers")
-    assert hits[0].object_id == "ondernemersklankbord"
+    # The two titles with the word come first ("ondernemen" is the verb of "ondernemers").
+    assert set(ids(hits[:2])) == {"ondernemersklankbord", "duurzaam-ondernemen"}
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
 
@@ -131,7 +133,8 @@ def test_kinds_limit_and_offset(corpus):
     assert search(query="subsidie", kinds=[]) == []
     assert search_count(query="subsidie", kinds=["initiative"]) == 4
     everything = ids(search(query="ondernemers"))
-    assert len(everything) == search_count(query="ondernemers") == 8
+    # "ondernemers" also finds "ondernemen" and "ondernemingen".
+    assert len(everything) == search_count(query="ondernemers") == 11
     assert ids(search(query="ondernemers", limit=3)) == everything[:3]
     assert ids(search(query="ondernemers", limit=3, offset=3)) == everything[3:6]
     assert search(query="ondernemers", limit=0) == []
@@ -156,7 +159,7 @@ def test_the_index_follows_upsert_and_delete():
         facets={"region": "noord"},
     )
     assert document.object_id == "7"
-    assert document.title_terms == "innovatiekrediet innoveer krediet"
+    assert document.title_terms == "innovatiekrediet innov krediet"
     [hit] = search(query="krediet")
     assert (hit.kind, hit.object_id) == ("initiative", "7")
     assert hit.score > 0
