@@ -1,0 +1,1 @@
+"""Live questions during webinars (see the webinar pages of this app)."""
