@@ -1,0 +1,180 @@
+"""One outbox mechanism for every app that sends mail in bulk: mails are written as rows first
+(in the transaction of the change that causes them), then a worker claims a batch in one short
+transaction (status "being sent"; SKIP LOCKED on PostgreSQL, so several workers share the
+outbox), sends them over one reused SMTP connection and marks each sent right after the server
+accepted it. A worker that stops gives its unsent claims back; one that dies leaves them to be
+taken over after ``CLAIM_STALE``. So nothing is lost and a mail already marked sent is never
+claimed again.
+
+An app supplies its model (with the fields of ``OutboxFields``) and how one claimed row
+becomes a message (``build``); the claiming, sending, retrying and releasing live here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import smtplib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.mail import EmailMessage, get_connection
+from django.db import connection as db_connection
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MAX_ATTEMPTS = 5
+CLAIM_BATCH = 50
+CLAIM_STALE = dt.timedelta(minutes=10)
+
+
+class OutboxStatus(models.TextChoices):
+    QUEUED = "wachtrij", _("Waiting to be sent")
+    SENDING = "bezig", _("Being sent")
+    SENT = "verzonden", _("Sent")
+    FAILED = "mislukt", _("Failed for now (will be retried)")
+    BOUNCED = "onbestelbaar", _("Undeliverable")
+    CANCELLED = "vervallen", _("Not sent (address no longer active)")
+
+
+class OutboxFields(models.Model):
+    """The columns every outbox table has. ``updated_at`` dates a claim."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    to_email = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=250)
+    text_body = models.TextField(_("plain text"), blank=True)
+    html_body = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=250, unique=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=OutboxStatus.choices, default=OutboxStatus.QUEUED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+@dataclass
+class OutboxResult:
+    sent: int = 0
+    bounced: int = 0
+    failed: int = 0
+    cancelled: int = 0
+
+
+def permanent_failure(error: Exception) -> bool:
+    """5xx answers are permanent: the address does not exist or refuses our mail."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _msg in error.recipients.values())
+    code = getattr(error, "smtp_code", None)
+    return isinstance(code, int) and code >= 500
+
+
+def waiting(model: type[OutboxFields]) -> models.QuerySet:
+    """Mails a worker may take: queued, failed for now, or claimed by a worker that died."""
+    stale = timezone.now() - CLAIM_STALE
+    return model.objects.filter(
+        Q(status=OutboxStatus.QUEUED)
+        | Q(status=OutboxStatus.FAILED, attempts__lt=MAX_ATTEMPTS)
+        | Q(status=OutboxStatus.SENDING, updated_at__lt=stale)
+    )
+
+
+def claim(queryset: models.QuerySet, *, after: int, size: int) -> list[int]:
+    """Mark the next ``size`` mails of ``queryset`` as being sent, in one short transaction;
+    other workers skip them. Returns their ids."""
+    model = queryset.model
+    with transaction.atomic():
+        qs = queryset.filter(pk__gt=after).order_by("pk")
+        if db_connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True, of=("self",))
+        ids = list(qs.values_list("pk", flat=True)[:size])
+        if ids:
+            model.objects.filter(pk__in=ids).update(
+                status=OutboxStatus.SENDING, updated_at=timezone.now()
+            )
+    return ids
+
+
+def release(model: type[OutboxFields], ids: list[int]) -> None:
+    """Give claimed mails that were not sent back to the outbox (a worker that stops)."""
+    if ids:
+        model.objects.filter(pk__in=ids, status=OutboxStatus.SENDING).update(
+            status=OutboxStatus.QUEUED, updated_at=timezone.now()
+        )
+
+
+def deliver(
+    queryset: models.QuerySet,
+    *,
+    build: Callable[[OutboxFields, object], EmailMessage | None],
+    limit: int | None = None,
+    after_each: Callable[[OutboxFields], None] | None = None,
+) -> OutboxResult:
+    """Send the waiting mails of ``queryset`` (a filter of ``waiting(model)``) until none is
+    left or ``limit`` is reached. ``build(mail, smtp)`` makes the message of one claimed row,
+    or returns None when it should no longer go (cancelled). ``after_each`` runs after each
+    mail is marked sent (tests stop a worker there)."""
+    model = queryset.model
+    result = OutboxResult()
+    smtp = get_connection(fail_silently=False)
+    smtp.open()
+    handled, after = 0, 0
+    claimed: list[int] = []
+    try:
+        while limit is None or handled < limit:
+            size = CLAIM_BATCH if limit is None else min(CLAIM_BATCH, limit - handled)
+            claimed = claim(queryset, after=after, size=size)
+            if not claimed:
+                break
+            for mail in model.objects.filter(pk__in=list(claimed)).order_by("pk"):
+                _send_one(model, mail, build, smtp, result)
+                claimed.remove(mail.pk)
+                handled += 1
+                after = mail.pk
+                if after_each is not None:
+                    after_each(mail)
+    finally:
+        release(model, claimed)
+        smtp.close()
+    return result
+
+
+def _send_one(model, mail, build, smtp, result: OutboxResult) -> None:
+    message = build(mail, smtp)
+    if message is None:
+        model.objects.filter(pk=mail.pk).update(
+            status=OutboxStatus.CANCELLED, updated_at=timezone.now()
+        )
+        result.cancelled += 1
+        return
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        permanent = permanent_failure(error)
+        model.objects.filter(pk=mail.pk).update(
+            attempts=F("attempts") + 1,
+            last_error=str(error)[:500],
+            status=OutboxStatus.BOUNCED if permanent else OutboxStatus.FAILED,
+            updated_at=timezone.now(),
+        )
+        if permanent:
+            result.bounced += 1
+        else:
+            result.failed += 1
+            smtp.close()  # the connection may be broken; open a fresh one
+            smtp.open()
+        return
+    model.objects.filter(pk=mail.pk).update(
+        status=OutboxStatus.SENT,
+        sent_at=timezone.now(),
+        attempts=F("attempts") + 1,
+        updated_at=timezone.now(),
+    )
+    result.sent += 1
