@@ -22,6 +22,9 @@ KNOWN_HOOKS = {
     "personal_data_export",  # fn(user) -> (section_name, data)
     "personal_data_erase",  # fn(user) -> None, removes an app's personal data of user
     "schedule_tick",  # fn(now) -> list[str], an app's periodic jobs (run_schedule)
+    # fn(request, obj) -> SafeString | None: a section one app adds to another app's detail
+    # page (e.g. a session's live questions), rendered by the page's view.
+    "detail_sections",
 }
 
 
