@@ -145,6 +145,21 @@ class SummaryRun(models.Model):
         return f"{self.channel} {self.day}"
 
 
+class EmittedOnce(models.Model):
+    """An event that must be told once only (e.g. "the period 2027-Q1 is open"), emitted by
+    a schedule that runs every minute: its key is kept here in the emitting transaction."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event told once")
+        verbose_name_plural = _("events told once")
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class NotificationMail(OutboxFields):
     """A notification mail (at once, a summary, or a direct mail such as the confirmation to an
     entrepreneur without an account) as written before sending."""

@@ -20,7 +20,7 @@ from kennisnetwerk.core.models import AuditAction
 
 from .constants import Channel
 from .mail import instant_mail, new_message_id
-from .models import Follow, Notification, NotificationMail, Preference
+from .models import EmittedOnce, Follow, Notification, NotificationMail, Preference
 from .registry import default_channel, get_kind
 
 
@@ -39,15 +39,22 @@ def notification_emit(
     actor_id: int | None = None,
     body: str = "",
     target: models.Model | None = None,
-) -> None:
+    once_key: str = "",
+) -> bool:
     """Tell ``recipients`` (user ids the caller has already limited to people who may see the
     target) that something happened. Nothing is written now: after the caller's transaction
     commits, a background task writes a notification for each (never for the actor, nor for
-    anyone who switched the kind off) and queues the mails."""
+    anyone who switched the kind off) and queues the mails. With ``once_key``, an event with
+    the same key is told only once (for schedules that look every minute); returns False when
+    it was told already."""
     get_kind(kind)  # an unregistered kind fails at the caller, not in the worker
+    if once_key:
+        _told, created = EmittedOnce.objects.get_or_create(key=f"{kind}:{once_key}"[:200])
+        if not created:
+            return False
     ids = sorted({int(pk) for pk in recipients} - ({actor_id} if actor_id else set()))
     if not ids:
-        return
+        return True
     payload: dict[str, Any] = {
         "event": str(uuid.uuid4()),
         "kind": kind,
@@ -66,6 +73,7 @@ def notification_emit(
         fan_out_notification.enqueue(**payload)
 
     transaction.on_commit(enqueue)
+    return True
 
 
 def channels_for(*, kind: str, users: list[dict]) -> dict[int, str]:
