@@ -77,6 +77,8 @@ PUBLIC = {
     "api:list_agendas",
     "monitoring:index",
     "agenda:index",
+    # The header's unread count: empty for an anonymous visitor, own count otherwise.
+    "notifications:count",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -116,6 +118,8 @@ FLOW = {
     "outreach:confirm",
     "outreach:preferences",
     "outreach:unsubscribe",
+    # One-click stop of a kind of notification mail: a signed token; a bad one answers 404.
+    "notifications:unsubscribe",
     # Subscriber self-service in the API: a signed token from a mail, or a POST to sign up.
     "api:subscribe",
     "api:get_preferences",
@@ -190,6 +194,17 @@ OWN = {
     "learning:document_remove",
     "learning:registration_cancel",
     "agenda:commitments",
+    # The person's own notifications (someone else's answers 404), settings and follows
+    # (following what the person may not see answers 404; tested in notifications/tests).
+    "notifications:centre",
+    "notifications:open",
+    "notifications:mark_read",
+    "notifications:mark_all_read",
+    "notifications:preferences",
+    "notifications:follow",
+    # Conversations in the person's own programmes, and the reports in those they moderate.
+    "community:index",
+    "community:reports",
     # Scoped to the coordinator's own regions (the outsider coordinates another one).
     "agenda:create",
 }
@@ -245,6 +260,7 @@ RESTRICTED = {
     "learning:attendance_xlsx",
     "learning:guest_invite",
     "learning:report_edit",
+    "learning:report_slides",
     "learning:practice_edit",
     "learning:question_answer",
     "monitoring:region",
@@ -278,6 +294,35 @@ RESTRICTED = {
     "agenda:action_edit",
     "agenda:contribution_add",
     "agenda:contribution_remove",
+}
+# Pages of a closed group that do not exist for anyone outside it: a webinar's live page and
+# its questions answer 404 to a user of another region and to an entrepreneur (logged in),
+# and send anonymous visitors to the login page.
+HIDDEN = {
+    "community:live",
+    "community:live_ask",
+    "community:live_vote",
+    "community:live_answer",
+    "community:live_hide",
+    "community:live_merge",
+    # Conversations of a programme and under its session: 404 to whoever is not in it.
+    "community:programme",
+    "community:topic_create",
+    "community:thread",
+    "community:reply",
+    "community:mention_suggestions",
+    "community:thread_follow",
+    "community:thread_lock",
+    "community:thread_move",
+    "community:subject_thread",
+    "community:post",
+    "community:post_edit",
+    "community:post_report",
+    "community:post_hide",
+    "community:post_unhide",
+    "community:post_accept",
+    "community:attachment",
+    "community:report_dismiss",
 }
 # Values for URL parameters where the generic sample does not fit.
 SAMPLES_BY_NAME = {"core:section": {"slug": "doe-agenda"}}
@@ -366,6 +411,81 @@ def _monitoring_samples(region, party):
     return samples
 
 
+def _live_samples():
+    """A webinar of the home region's programme with a question (community)."""
+    from kennisnetwerk.community.models_live import LiveQuestion
+    from kennisnetwerk.learning.models import Programme
+    from kennisnetwerk.learning.tests.factories import SessionFactory
+
+    webinar = SessionFactory(
+        programme=Programme.objects.get(slug="cop-thuisregio"), formats=["webinar"]
+    )
+    question = LiveQuestion.objects.create(session=webinar, text="Vraag")
+    samples = {f"community:{name}": {"pk": webinar.pk} for name in ("live", "live_ask")}
+    for name in ("live_vote", "live_answer", "live_hide", "live_merge"):
+        samples[f"community:{name}"] = {"pk": question.pk}
+    return samples
+
+
+def _community_samples():
+    """A topic in the home region's programme with a post, an attachment and a report, and
+    the thread under its session (community)."""
+    from kennisnetwerk.community.models import PostAttachment, PostReport, Thread
+    from kennisnetwerk.learning.models import Programme
+
+    programme = Programme.objects.get(slug="cop-thuisregio")
+    thread = Thread.objects.create(kind="topic", programme=programme, title="Onderwerp")
+    post = thread.posts.create(source="Tekst", html="<p>Tekst</p>")
+    attachment = PostAttachment.objects.create(
+        post=post,
+        file="community/attachments/ontbreekt.pdf",
+        filename="a.pdf",
+        content_type="application/pdf",
+        size=9,
+    )
+    report = PostReport.objects.create(post=post, reason="Reclame")
+    by_thread = {"pk": thread.pk}
+    by_post = {"pk": post.pk}
+    samples = {
+        "community:programme": {"slug": programme.slug},
+        "community:topic_create": {"slug": programme.slug},
+        "community:subject_thread": {"kind": "bijeenkomst", "pk": programme.sessions.first().pk},
+        "community:attachment": {"pk": attachment.pk},
+        "community:report_dismiss": {"pk": report.pk},
+    }
+    for name in ("thread", "reply", "mention_suggestions", "thread_follow", "thread_lock",
+                 "thread_move"):  # fmt: skip
+        samples[f"community:{name}"] = by_thread
+    for name in ("post", "post_edit", "post_report", "post_hide", "post_unhide", "post_accept"):
+        samples[f"community:{name}"] = by_post
+    return samples
+
+
+def _notification_samples(region):
+    """A notification of a coordinator of the home region (notifications)."""
+    from kennisnetwerk.notifications.models import Notification
+
+    owner = make_coordinator(region, email="thuis@voorbeeld.example")
+    notification = Notification.objects.create(
+        event="00000000-0000-0000-0000-000000000001",
+        recipient=owner,
+        kind="needs.question_consent",
+        title="Vraag",
+        url="/",
+        channel="centre",
+    )
+    return {f"notifications:{name}": {"pk": notification.pk} for name in ("open", "mark_read")}
+
+
+def _entrepreneur():
+    from kennisnetwerk.accounts.models import EntrepreneurProfile
+    from kennisnetwerk.accounts.tests.factories import UserFactory
+
+    user = UserFactory(email="ondernemer@bedrijf.example")
+    EntrepreneurProfile.objects.create(user=user, company_name="Bakkerij (fictief)")
+    return user
+
+
 @pytest.fixture
 def world(reference_data):
     home = RegionFactory(
@@ -417,6 +537,9 @@ def world(reference_data):
     from kennisnetwerk.learning.tests.factories import url_access_samples
 
     samples_by_name.update(url_access_samples(home, initiative.owner))
+    samples_by_name.update(_notification_samples(home))
+    samples_by_name.update(_live_samples())
+    samples_by_name.update(_community_samples())
     samples = {
         "slug": home.slug,
         "token": invitation.token,
@@ -428,7 +551,12 @@ def world(reference_data):
         "pk": "1",
         "url": "x",
     }
-    return {"outsider": outsider, "samples": samples, "by_name": samples_by_name}
+    return {
+        "outsider": outsider,
+        "entrepreneur": _entrepreneur(),
+        "samples": samples,
+        "by_name": samples_by_name,
+    }
 
 
 def _url(namespace, pattern, samples, by_name):
@@ -465,6 +593,21 @@ def test_every_url_is_public_on_purpose_or_refused(client, world):
         anonymous = client.get(url)
         client.force_login(world["outsider"])
         outsider = client.get(url)
+        if name in HIDDEN:
+            client.force_login(world["entrepreneur"])
+            entrepreneur = client.get(url)
+            ok = (
+                anonymous.status_code == 302
+                and "/account/login/" in anonymous["Location"]
+                and outsider.status_code in (404, 405)
+                and entrepreneur.status_code in (404, 405)
+            )
+            if not ok:
+                problems.append(
+                    f"{name} {url}: anonymous {anonymous.status_code}, outsider "
+                    f"{outsider.status_code}, entrepreneur {entrepreneur.status_code}"
+                )
+            continue
         if name in PUBLIC:
             ok = anonymous.status_code == 200 and outsider.status_code in (200, 302)
         elif name in FLOW:

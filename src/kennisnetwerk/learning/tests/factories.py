@@ -113,6 +113,7 @@ def url_access_samples(region, organisation) -> dict[str, dict]:
                 "attendance_xlsx",
                 "guest_invite",
                 "report_edit",
+                "report_slides",
             )
         },
         "learning:document": {"pk": document.pk},
