@@ -3,6 +3,8 @@ LearningConfig.ready)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from kennisnetwerk.ecosystem.models import Theme
+from kennisnetwerk.geo.models import Region
 from kennisnetwerk.notifications.registry import (
     Followable,
     NotificationKind,
@@ -66,4 +68,11 @@ def _can_view_programme(user, programme) -> bool:
     return can_view_programme(user, programme)
 
 
+def _public(user, obj) -> bool:
+    return True
+
+
 register_followable(Followable(model=Programme, can_view=_can_view_programme))
+# A region's and a theme's new learning questions reach the professionals who follow them.
+register_followable(Followable(model=Region, can_view=_public))
+register_followable(Followable(model=Theme, can_view=_public, listed=True))

@@ -17,6 +17,7 @@ class PreferencesForm(forms.Form):
                 help_text=kind.description,
                 choices=Channel.choices,
                 initial=channel,
+                required=False,  # a kind left out keeps its channel
                 widget=forms.RadioSelect,
                 error_messages={"invalid_choice": _("Choose one of the listed options.")},
             )

@@ -61,7 +61,9 @@ class Followable:
 
     model: type
     can_view: Callable[[Any, Any], bool]  # (user, obj) -> may the user see it?
-    label: str = ""
+    # Listed on the notification settings page to follow from there (themes, which have no
+    # page of their own).
+    listed: bool = False
 
 
 _followables: dict[str, Followable] = {}
@@ -75,3 +77,7 @@ def register_followable(followable: Followable) -> Followable:
 def get_followable(label: str) -> Followable | None:
     """The followable registered for ``"app_label.model"``, or None."""
     return _followables.get(label)
+
+
+def listed_followables() -> list[Followable]:
+    return [f for f in _followables.values() if f.listed]

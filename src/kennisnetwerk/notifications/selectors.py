@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .constants import Channel
 from .models import Follow, Notification, Preference
-from .registry import NotificationKind, all_kinds, default_channel
+from .registry import NotificationKind, all_kinds, default_channel, listed_followables
 
 
 def follower_ids(*, target: models.Model) -> set[int]:
@@ -49,6 +51,23 @@ def preferences_for(*, user) -> list[tuple[NotificationKind, str]]:
         (kind, chosen.get(kind.key) or default_channel(kind, is_facilitator=user.is_staff))
         for kind in all_kinds()
     ]
+
+
+def listed_follow_choices(*, user) -> list[tuple[Any, bool]]:
+    """The objects of the listed followables (themes) with whether ``user`` follows each."""
+    rows = []
+    for followable in listed_followables():
+        content_type = ContentType.objects.get_for_model(followable.model)
+        followed = set(
+            Follow.objects.filter(user=user, target_type=content_type).values_list(
+                "target_id", flat=True
+            )
+        )
+        manager = followable.model._default_manager
+        for obj in manager.all():
+            if followable.can_view(user, obj):
+                rows.append((obj, obj.pk in followed))
+    return rows
 
 
 def follows_for(*, user) -> list[Follow]:

@@ -52,7 +52,11 @@ def centre(request: HttpRequest) -> HttpResponse:
 
 
 def count(request: HttpRequest) -> HttpResponse:
-    """The header's unread count as a fragment, polled by htmx."""
+    """The header's unread count as a fragment, polled by htmx. Empty for a visitor who is
+    not (or no longer) logged in, so the header loses the count instead of showing a login
+    page in its place."""
+    if not request.user.is_authenticated:
+        return HttpResponse("")
     return render(
         request,
         "notifications/header_count.html",
@@ -90,16 +94,20 @@ def preferences(request: HttpRequest) -> HttpResponse:
     choices = selectors.preferences_for(user=request.user)
     form = PreferencesForm(request.POST or None, choices=choices)
     if request.method == "POST" and form.is_valid():
-        for kind, _channel in choices:
-            services.preference_set(
-                user=request.user, kind=kind.key, channel=form.cleaned_data[kind.key]
-            )
+        for kind, channel in choices:
+            chosen = form.cleaned_data.get(kind.key)
+            if chosen and chosen != channel:
+                services.preference_set(user=request.user, kind=kind.key, channel=chosen)
         messages.success(request, _("Your notification settings are saved."))
         return redirect("notifications:preferences")
     return render(
         request,
         "notifications/preferences.html",
-        {"form": form, "follows": selectors.follows_for(user=request.user)},
+        {
+            "form": form,
+            "follows": selectors.follows_for(user=request.user),
+            "listed": selectors.listed_follow_choices(user=request.user),
+        },
         status=400 if form.errors else 200,
     )
 
