@@ -13,7 +13,7 @@ from .models import POST_MAX_LENGTH, TITLE_MAX_LENGTH
 TEXT_HELP = _(
     "An empty line starts a new paragraph. Lines starting with “- ” form a list, **word** is "
     "bold, web addresses become links. Mention someone with @ and their full name, e.g. "
-    "@Anna de Vries."
+    "@Firstname Lastname."
 )
 
 

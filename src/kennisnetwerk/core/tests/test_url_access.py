@@ -154,6 +154,12 @@ FLOW = {
     "api:cancel_session_registration",
     "api:list_learning_questions",
     "api:create_learning_question",
+    # Conversations in the API: 404 for a programme or thread the caller may not see, 405 to
+    # a GET on a write (tested in api/tests/test_api_community.py).
+    "api:list_topics",
+    "api:create_topic",
+    "api:list_posts",
+    "api:create_post",
 }
 # Pages about the logged-in person themselves.
 OWN = {
