@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import smtplib
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.core.mail import EmailMessage, get_connection
@@ -116,15 +117,25 @@ def deliver(
     build: Callable[[OutboxFields, object], EmailMessage | None],
     limit: int | None = None,
     after_each: Callable[[OutboxFields], None] | None = None,
+    rate: float = 0,
+    load: Callable[[list[int]], Iterable[OutboxFields]] | None = None,
+    on_bounce: Callable[[OutboxFields, Exception], None] | None = None,
 ) -> OutboxResult:
     """Send the waiting mails of ``queryset`` (a filter of ``waiting(model)``) until none is
-    left or ``limit`` is reached. ``build(mail, smtp)`` makes the message of one claimed row,
-    or returns None when it should no longer go (cancelled). ``after_each`` runs after each
-    mail is marked sent (tests stop a worker there)."""
+    left or ``limit`` is reached.
+
+    ``build(mail, smtp)`` makes the message of one claimed row, or returns None when it should
+    no longer go (cancelled). ``load(ids)`` reads the claimed rows (with what ``build`` needs
+    joined), ``on_bounce(mail, error)`` runs after a permanent failure, ``rate`` caps the mails
+    per second (0: as fast as the server accepts) and ``after_each`` runs after each mail is
+    handled (tests stop a worker there). The pass moves forward, so a mail that failed for now
+    waits for the next pass."""
     model = queryset.model
+    load = load or (lambda ids: model.objects.filter(pk__in=ids).order_by("pk"))
     result = OutboxResult()
     smtp = get_connection(fail_silently=False)
     smtp.open()
+    started = time.monotonic()
     handled, after = 0, 0
     claimed: list[int] = []
     try:
@@ -133,20 +144,25 @@ def deliver(
             claimed = claim(queryset, after=after, size=size)
             if not claimed:
                 break
-            for mail in model.objects.filter(pk__in=list(claimed)).order_by("pk"):
-                _send_one(model, mail, build, smtp, result)
+            for mail in load(list(claimed)):
+                _send_one(model, mail, build, smtp, result, on_bounce)
                 claimed.remove(mail.pk)
                 handled += 1
                 after = mail.pk
                 if after_each is not None:
                     after_each(mail)
+                if rate > 0:
+                    # Keep to the rate: the n-th mail not before n / rate seconds.
+                    ahead = handled / rate - (time.monotonic() - started)
+                    if ahead > 0:
+                        time.sleep(ahead)
     finally:
         release(model, claimed)
         smtp.close()
     return result
 
 
-def _send_one(model, mail, build, smtp, result: OutboxResult) -> None:
+def _send_one(model, mail, build, smtp, result: OutboxResult, on_bounce=None) -> None:
     message = build(mail, smtp)
     if message is None:
         model.objects.filter(pk=mail.pk).update(
@@ -165,6 +181,8 @@ def _send_one(model, mail, build, smtp, result: OutboxResult) -> None:
             updated_at=timezone.now(),
         )
         if permanent:
+            if on_bounce is not None:
+                on_bounce(mail, error)
             result.bounced += 1
         else:
             result.failed += 1

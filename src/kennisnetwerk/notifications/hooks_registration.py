@@ -14,6 +14,21 @@ def notification_summaries(now: dt.datetime | None):
     return summaries_schedule_tick(now)
 
 
+@hooks.register("schedule_tick")
+def notification_mail_retry(now: dt.datetime | None):
+    """Mails that failed for now (or whose worker died) are sent again by the next tick."""
+    from kennisnetwerk.core.outbox import waiting
+
+    from .models import NotificationMail
+    from .tasks import deliver_notification_mail
+
+    count = waiting(NotificationMail).count()
+    if not count:
+        return []
+    deliver_notification_mail.enqueue()
+    return [f"notifications: {count} mails waiting, worker started"]
+
+
 @hooks.register("dashboard_widgets", order=10)
 def notifications_widget(request: HttpRequest):
     """A professional's latest notifications on their overview."""

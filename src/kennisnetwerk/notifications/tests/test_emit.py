@@ -201,3 +201,17 @@ def test_the_one_click_unsubscribe_link_switches_the_kind_off(test_kind, emit, s
     assert Notification.objects.filter(recipient=anna).count() == 1
     # A tampered link does nothing.
     assert client.post("/" + path[:-3] + "xyz/").status_code == 404
+
+
+def test_the_schedule_sends_mails_that_wait(test_kind, smtp_server):
+    from kennisnetwerk.notifications.hooks_registration import notification_mail_retry
+    from kennisnetwerk.notifications.services import mail_queue
+
+    assert notification_mail_retry(timezone.now()) == []
+    mail_queue(to="wacht@voorbeeld.example", subject="Wacht", text="x", html="")
+    NotificationMail.objects.update(status=OutboxStatus.FAILED, attempts=1)
+    assert notification_mail_retry(timezone.now()) == [
+        "notifications: 1 mails waiting, worker started"
+    ]
+    assert [m["To"] for m in smtp_server.wait_for(1)] == ["wacht@voorbeeld.example"]
+    assert NotificationMail.objects.get().status == OutboxStatus.SENT
