@@ -10,6 +10,7 @@ from kennisnetwerk.learning.forms import MultipleFileField
 
 from .models import POST_MAX_LENGTH, TITLE_MAX_LENGTH
 
+EMPTY_POST = _("Write a message; an empty post cannot be placed.")
 TEXT_HELP = _(
     "An empty line starts a new paragraph. Lines starting with “- ” form a list, **word** is "
     "bold, web addresses become links. Mention someone with @ and their full name, e.g. "
@@ -22,7 +23,7 @@ class PostForm(forms.Form):
         label=_("Your message"),
         help_text=TEXT_HELP,
         strip=False,
-        required=False,
+        error_messages={"required": EMPTY_POST},
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": POST_MAX_LENGTH}),
     )
     mention = forms.CharField(
@@ -56,7 +57,7 @@ class PostForm(forms.Form):
 class TopicForm(PostForm):
     title = forms.CharField(
         label=_("Title"),
-        required=False,
+        error_messages={"required": _("Give the topic a title.")},
         widget=forms.TextInput(attrs={"maxlength": TITLE_MAX_LENGTH}),
     )
     # Mentions in a new topic are typed in the text ("@Voornaam Achternaam").
@@ -69,7 +70,7 @@ class EditForm(forms.Form):
         label=_("Your message"),
         help_text=TEXT_HELP,
         strip=False,
-        required=False,
+        error_messages={"required": EMPTY_POST},
         widget=forms.Textarea(attrs={"rows": 6, "maxlength": POST_MAX_LENGTH}),
     )
 
@@ -77,7 +78,7 @@ class EditForm(forms.Form):
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"),
-        required=False,
+        error_messages={"required": _("Give a reason.")},
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
     )
 
