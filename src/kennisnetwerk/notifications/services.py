@@ -252,9 +252,22 @@ def follow_set(*, user, target: models.Model, follow: bool) -> None:
     follows it, so this is idempotent and may be called on every post."""
     content_type = ContentType.objects.get_for_model(target)
     if follow:
-        Follow.objects.get_or_create(user=user, target_type=content_type, target_id=target.pk)
+        _row, changed = Follow.objects.get_or_create(
+            user=user, target_type=content_type, target_id=target.pk
+        )
     else:
-        Follow.objects.filter(user=user, target_type=content_type, target_id=target.pk).delete()
+        changed = bool(
+            Follow.objects.filter(
+                user=user, target_type=content_type, target_id=target.pk
+            ).delete()[0]
+        )
+    if changed:  # only real changes are logged (writing in a thread calls this every time)
+        audit_log(
+            actor=user,
+            action=AuditAction.CREATE if follow else AuditAction.DELETE,
+            obj=target,
+            message="followed" if follow else "unfollowed",
+        )
 
 
 def personal_data_erase(*, user) -> None:

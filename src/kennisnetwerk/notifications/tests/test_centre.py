@@ -135,6 +135,7 @@ def test_following_a_programme_only_for_who_may_see_it(client, reference_data):
     response = client.post(reverse("notifications:follow"), {**data, "next": "/leren/"})
     assert response.status_code == 302 and response["Location"] == "/leren/"
     assert follower_ids(target=programme) == {member.pk}
+    assert AuditLogEntry.objects.filter(actor=member, message="followed").count() == 1
     page = client.get(reverse("learning:programme", args=[programme.slug])).content.decode()
     assert "Gevolgd" in page
     for person in (outsider, entrepreneur):
@@ -196,3 +197,8 @@ def test_the_dashboard_shows_the_latest_notifications(client, anna):
     client.force_login(anna)
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert "Laatste meldingen" in page and "Op het overzicht 0" in page
+
+
+def test_the_privacy_page_names_notifications(client):
+    page = client.get(reverse("core:privacy")).content.decode()
+    assert "Elke meldingsmail heeft een link die die soort mail meteen stopt." in page
