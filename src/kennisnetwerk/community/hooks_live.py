@@ -24,7 +24,9 @@ def session_live_section(request: HttpRequest, obj):
         return None
     access = live_access(request.user, obj)
     ended = obj.ends_at <= timezone.now()
-    archive = live_archive(session=obj) if ended and can_view_live_archive(request.user, obj) else None
+    archive = (
+        live_archive(session=obj) if ended and can_view_live_archive(request.user, obj) else None
+    )
     if access is None and archive is None:
         return None
     return render_to_string(

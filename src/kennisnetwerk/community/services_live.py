@@ -73,8 +73,8 @@ def live_question_ask(*, session: Session, author: Any, text: str) -> LiveQuesti
 def live_vote_toggle(*, question: LiveQuestion, user: Any) -> bool:
     """Vote a question up, or take the vote back. Returns whether the person now votes for
     it. Only open questions take votes."""
-    question = LiveQuestion.objects.select_for_update().select_related("session").get(
-        pk=question.pk
+    question = (
+        LiveQuestion.objects.select_for_update().select_related("session").get(pk=question.pk)
     )
     _refuse_if_closed(question.session)
     if question.author_id == user.pk:
@@ -157,9 +157,7 @@ def live_question_hide(*, question: LiveQuestion, actor: Any, hidden: bool = Tru
 
 
 @transaction.atomic
-def live_question_merge(
-    *, duplicate: LiveQuestion, kept: LiveQuestion, actor: Any
-) -> LiveQuestion:
+def live_question_merge(*, duplicate: LiveQuestion, kept: LiveQuestion, actor: Any) -> LiveQuestion:
     """A moderator merges ``duplicate`` into ``kept``: its votes go over to ``kept`` (a
     person's vote counts once, and nobody votes for their own question), and it is shown
     under ``kept`` from then on."""

@@ -105,7 +105,9 @@ def test_answered_questions_move_to_their_own_list_with_the_answer(
     assert question.answered_at is None and question.answer == ""
 
 
-def test_merging_carries_the_votes_over_once(webinar, participants, moderator, member_not_registered):
+def test_merging_carries_the_votes_over_once(
+    webinar, participants, moderator, member_not_registered
+):
     kept = _ask(webinar, participants[0], "Hoe houden we personeel vast?")
     duplicate = _ask(webinar, participants[1], "Hoe binden we personeel?")
     services.live_vote_toggle(question=kept, user=participants[2])

@@ -117,9 +117,7 @@ def test_the_moderator_marks_answered_merges_and_hides(client, webinar, particip
     page = client.get(_live(webinar)).content.decode()
     assert "Beantwoord<span" in page and "Samenvoegen" in page and "Verbergen" in page
 
-    client.post(
-        reverse("community:live_merge", args=[duplicate.pk]), {"kept": kept.pk}, **HTMX
-    )
+    client.post(reverse("community:live_merge", args=[duplicate.pk]), {"kept": kept.pk}, **HTMX)
     client.post(reverse("community:live_hide", args=[rude.pk]), **HTMX)
     response = client.post(
         reverse("community:live_answer", args=[kept.pk]), {"answer": "De MIT-regeling."}, **HTMX
@@ -161,7 +159,9 @@ def test_people_not_registered_get_a_404(
         client.force_login(person)
         assert client.get(_live(webinar)).status_code == 404
         assert (
-            client.post(reverse("community:live_ask", args=[webinar.pk]), {"text": "Hoi"}).status_code
+            client.post(
+                reverse("community:live_ask", args=[webinar.pk]), {"text": "Hoi"}
+            ).status_code
             == 404
         )
         assert client.post(reverse("community:live_vote", args=[question.pk])).status_code == 404
