@@ -72,6 +72,12 @@ def test_two_members_discuss_mention_report_and_the_coordinator_hides(
         expect(count).to_have_text("1")
         assert_accessible(b)
 
+        # The mention field suggests people who can read the thread as Anna types.
+        a.get_by_label("Iemand noemen").press_sequentially("Bra", delay=50)
+        expect(a.locator("#post-people option")).to_have_count(1)
+        expect(a.locator("#post-people option")).to_have_attribute("value", "Bram Jansen")
+        a.get_by_label("Iemand noemen").fill("")
+
         # Anna mentions Bram (typing the name in the text) ...
         a.get_by_label("Uw bericht").fill("@Bram Jansen, jij werkt toch met het ondernemershuis?")
         with a.expect_navigation():
