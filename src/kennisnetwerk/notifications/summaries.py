@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from .constants import Channel
 from .mail import summary_mail
-from .models import Notification, SummaryRun
+from .models import Notification, Preference, SummaryRun
 from .services import _queue_mails
 
 
@@ -42,14 +42,21 @@ def summaries_compose(*, channel: str, now: dt.datetime) -> int:
         .select_related("recipient")
         .order_by("recipient_id", "created_at", "id")
     )
+    # A kind switched off since (say with the link in an earlier mail) is not mailed any more.
+    switched_off = set(
+        Preference.objects.filter(channel=Channel.OFF).values_list("user_id", "kind")
+    )
     mails = []
     carried: list[int] = []
     for _recipient_id, group in groupby(waiting, key=lambda n: n.recipient_id):
-        items = list(group)
+        everything = list(group)
+        carried.extend(n.pk for n in everything)
+        items = [n for n in everything if (n.recipient_id, n.kind) not in switched_off]
+        if not items:
+            continue
         person = items[0].recipient
         user = {"pk": person.pk, "email": person.email, "full_name": person.full_name}
         mails.append(summary_mail(user=user, channel=channel, notifications=items))
-        carried.extend(n.pk for n in items)
     written = _queue_mails(mails)
     for start in range(0, len(carried), 5_000):
         Notification.objects.filter(pk__in=carried[start : start + 5_000]).update(mailed_at=now)

@@ -215,3 +215,22 @@ def test_the_schedule_sends_mails_that_wait(test_kind, smtp_server):
     ]
     assert [m["To"] for m in smtp_server.wait_for(1)] == ["wacht@voorbeeld.example"]
     assert NotificationMail.objects.get().status == OutboxStatus.SENT
+
+
+def test_a_kind_switched_off_after_it_happened_is_left_out_of_the_summary(
+    test_kind, emit, smtp_server, monkeypatch
+):
+    other = NotificationKind(key="test.other", label="Andere gebeurtenis", default_channel="daily")
+    monkeypatch.setitem(registry._kinds, other.key, other)
+    anna = UserFactory()
+    preference_set(user=anna, kind="test.event", channel="daily")
+    emit(kind="test.event", recipients=[anna.pk], title="Uitgezet", url="/")
+    emit(kind="test.other", recipients=[anna.pk], title="Blijft", url="/")
+    preference_set(user=anna, kind="test.event", channel="off")
+    tuesday = dt.datetime(2030, 1, 8, 9, 0, tzinfo=AMS)
+    assert summaries_schedule_tick(tuesday) == ["notifications: 1 daily summaries"]
+    notification_mail_deliver()
+    [mail] = smtp_server.wait_for(1)
+    text = mail.get_body(("plain",)).get_content()
+    assert "Blijft" in text and "Uitgezet" not in text
+    assert not Notification.objects.filter(mailed_at__isnull=True).exists()
