@@ -50,6 +50,7 @@ def live_server():
     yield server
     server.stop()
 
+
 QUESTION = "Hoe vinden kleine maakbedrijven technisch personeel?"
 
 
@@ -75,7 +76,10 @@ def world(make_user):
         organiser=moderator,
     )
     people = []
-    for email, name in (("pien@zwolle.example", "Pien Praktijk"), ("bas@zwolle.example", "Bas Beleid")):
+    for email, name in (
+        ("pien@zwolle.example", "Pien Praktijk"),
+        ("bas@zwolle.example", "Bas Beleid"),
+    ):
         user = make_user(email, name)
         Membership.objects.create(user=user, organisation=organisation, role="member")
         add_member(programme, user)

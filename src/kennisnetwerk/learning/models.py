@@ -552,7 +552,9 @@ class SessionReport(TimeStampedModel):
     slides = models.FileField(_("slides"), upload_to=_slides_path, max_length=200, blank=True)
     slides_filename = models.CharField(_("file name of the slides"), max_length=200, blank=True)
     slides_content_type = models.CharField(_("file type of the slides"), max_length=100, blank=True)
-    slides_size = models.PositiveIntegerField(_("size of the slides in bytes"), null=True, blank=True)
+    slides_size = models.PositiveIntegerField(
+        _("size of the slides in bytes"), null=True, blank=True
+    )
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),
