@@ -199,3 +199,23 @@ def test_participants_may_not_moderate(webinar, participants):
     question = _ask(webinar, participants[0])
     with pytest.raises(PermissionDenied):
         access_live_question_moderate(participants[1], question.pk)
+
+
+def test_personal_data_export_and_erasure_of_live_questions(webinar, participants, moderator):
+    from kennisnetwerk.community.hooks_live import erase_live_questions, export_live_questions
+
+    question = _ask(webinar, participants[0], "Mijn vraag")
+    other = _ask(webinar, participants[1], "Andere vraag")
+    services.live_vote_toggle(question=other, user=participants[0])
+    section, data = export_live_questions(participants[0])
+    assert section == "live_questions"
+    assert [q["text"] for q in data["questions"]] == ["Mijn vraag"]
+    assert [v["question"] for v in data["votes"]] == ["Andere vraag"]
+
+    erase_live_questions(participants[0])
+    question.refresh_from_db()
+    other.refresh_from_db()
+    assert question.author is None and question.text == "Mijn vraag"
+    assert not LiveVote.objects.filter(user=participants[0]).exists()
+    board = live_archive(session=webinar)
+    assert question.pk in [q.pk for q in board.open]
