@@ -206,3 +206,13 @@ def test_a_thread_of_many_replies_reads_in_few_queries(client, cop, django_asser
             response = client.get(reverse("community:thread", args=[thread.pk]))
         assert response.status_code == 200
         assert response.content.decode().count('<li class="kn-post') == 62
+
+
+def test_an_entrepreneur_sees_no_programmes_and_no_reports(client, cop):
+    make_topic(cop)
+    client.force_login(make_entrepreneur())
+    index = client.get(reverse("community:index")).content.decode()
+    assert "U neemt nog niet deel aan een programma" in index
+    assert "CoP Digitalisering mkb" not in index
+    reports = client.get(reverse("community:reports")).content.decode()
+    assert "Geen openstaande meldingen." in reports
