@@ -54,9 +54,7 @@ _THREAD_RELATED = (
 
 
 def _coordinates(user: Any, region_id: int | None) -> bool:
-    return bool(
-        region_id and user_coordinated_regions(user).filter(pk=region_id).exists()
-    )
+    return bool(region_id and user_coordinated_regions(user).filter(pk=region_id).exists())
 
 
 def can_view_subject(user: Any, thread: Thread) -> bool:
@@ -71,9 +69,7 @@ def can_view_subject(user: Any, thread: Thread) -> bool:
         return is_professional(user)
     if kind == ThreadKind.PRACTICE:
         example = thread.practice_example
-        return is_professional(user) and (
-            example.is_published or can_edit_practice(user, example)
-        )
+        return is_professional(user) and (example.is_published or can_edit_practice(user, example))
     if kind == ThreadKind.ACTION:
         return can_view_agenda(user, thread.action.agenda)
     return False
