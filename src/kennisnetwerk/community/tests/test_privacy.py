@@ -98,3 +98,9 @@ def test_existing_answers_to_learning_questions_move_into_their_thread(cop):
     # Running it again adds nothing.
     migration.forwards(django_apps, None)
     assert thread.posts.count() == 1
+
+
+def test_the_privacy_page_says_what_happens_to_posts(client, db):
+    page = client.get(reverse("core:privacy")).content.decode()
+    assert "Uw berichten in gesprekken" in page
+    assert "verwijderde deelnemer" in page
