@@ -358,7 +358,7 @@ def _live(config: common.BenchConfig) -> dict:
         Registration(session=webinar, user=u, name=u.full_name, email=u.email, status="aangemeld")
         for u in people
     )
-    for n in range(10):
+    for n in range(min(10, participants)):
         services_live.live_question_ask(
             session=webinar, author=people[n], text=f"Vraag {n}: hoe pakken jullie dit aan?"
         )
