@@ -76,12 +76,16 @@ def session_created_notify(*, session: Session, actor) -> None:
         recipients=programme_audience_ids(programme),
         actor_id=_actor_id(actor),
         title=_nl(
-            lambda: _("New session in %(programme)s: %(title)s")
-            % {"programme": programme.title, "title": session.title}
+            lambda: (
+                _("New session in %(programme)s: %(title)s")
+                % {"programme": programme.title, "title": session.title}
+            )
         ),
         body=_nl(
-            lambda: _("On %(date)s.")
-            % {"date": date_format(timezone.localtime(session.starts_at), "j F Y, H:i")}
+            lambda: (
+                _("On %(date)s.")
+                % {"date": date_format(timezone.localtime(session.starts_at), "j F Y, H:i")}
+            )
         ),
         url=reverse("learning:session", args=[session.pk]),
         target=programme,
@@ -95,8 +99,10 @@ def document_added_notify(*, document: ProgrammeDocument, actor) -> None:
         recipients=programme_audience_ids(programme),
         actor_id=_actor_id(actor),
         title=_nl(
-            lambda: _("New document in %(programme)s: %(title)s")
-            % {"programme": programme.title, "title": document.title}
+            lambda: (
+                _("New document in %(programme)s: %(title)s")
+                % {"programme": programme.title, "title": document.title}
+            )
         ),
         url=reverse("learning:programme", args=[programme.slug]),
         target=programme,
@@ -145,10 +151,10 @@ def registrations_promoted_notify(*, registrations: list[Registration]) -> None:
             kind="learning.registration_promoted",
             recipients=[registration.user_id],
             title=_nl(
-                lambda session=session: _(
-                    "A place came free: you are now registered for %(title)s"
+                lambda session=session: (
+                    _("A place came free: you are now registered for %(title)s")
+                    % {"title": session.title}
                 )
-                % {"title": session.title}
             ),
             url=reverse("learning:session", args=[session.pk]),
             target=session,
@@ -162,8 +168,10 @@ def application_submitted_notify(*, application: RegionApplication, actor) -> No
         recipients=facilitators.values_list("pk", flat=True),
         actor_id=_actor_id(actor),
         title=_nl(
-            lambda: _("Application of %(region)s to join: %(kind)s")
-            % {"region": application.region.name, "kind": application.get_kind_display()}
+            lambda: (
+                _("Application of %(region)s to join: %(kind)s")
+                % {"region": application.region.name, "kind": application.get_kind_display()}
+            )
         ),
         body=application.motivation[:500],
         url=reverse("learning:application", args=[application.pk]),
@@ -179,13 +187,17 @@ def application_decided_notify(*, application: RegionApplication, actor) -> None
         recipients=[application.submitted_by_id],
         actor_id=_actor_id(actor),
         title=_nl(
-            lambda: _("Your application for %(region)s: %(decision)s")
-            % {"region": application.region.name, "decision": application.get_status_display()}
+            lambda: (
+                _("Your application for %(region)s: %(decision)s")
+                % {"region": application.region.name, "decision": application.get_status_display()}
+            )
         ),
         body=_nl(
-            lambda: _("Reason: %(note)s") % {"note": application.review_note}
-            if application.review_note
-            else ""
+            lambda: (
+                _("Reason: %(note)s") % {"note": application.review_note}
+                if application.review_note
+                else ""
+            )
         ),
         url=reverse("learning:application", args=[application.pk]),
         target=application,
