@@ -39,10 +39,9 @@ def action_assigned_notify(*, action: Action, actor: Any) -> None:
         }
         body = action.description[:500]
         if action.deadline:
-            body = (
-                _("Deadline: %(date)s") % {"date": formats.date_format(action.deadline, "j F Y")}
-                + ("\n\n" + body if body else "")
-            )
+            body = _("Deadline: %(date)s") % {
+                "date": formats.date_format(action.deadline, "j F Y")
+            } + ("\n\n" + body if body else "")
     notification_emit(
         kind="agenda.action_assigned",
         recipients=_owner_member_ids(action),
@@ -72,4 +71,3 @@ def action_attention_notify(*, action: Action, overdue: bool) -> None:
         url=reverse("agenda:action", args=[action.pk]),
         target=action,
     )
-

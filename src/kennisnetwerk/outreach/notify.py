@@ -41,9 +41,7 @@ def message_submitted_notify(*, message_id: int) -> None:
             }
         ]
         if duplicates:
-            lines.append(
-                _("It looks like messages you already have; you can merge them into one:")
-            )
+            lines.append(_("It looks like messages you already have; you can merge them into one:"))
             lines += [f"- {d.title} ({d.get_status_display().lower()})" for d in duplicates]
         queue = reverse("outreach:editorial_queue", args=[message.region.slug])
         lines.append(_("The whole queue:") + f" {site}{queue}")

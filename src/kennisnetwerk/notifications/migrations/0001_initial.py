@@ -6,108 +6,288 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SummaryRun',
+            name="SummaryRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('centre', 'In the notification centre only'), ('instant', 'By mail at once'), ('daily', 'In a daily summary'), ('weekly', 'In a weekly summary'), ('off', 'Off')], max_length=10, verbose_name='channel')),
-                ('day', models.DateField(verbose_name='day')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('mails', models.PositiveIntegerField(default=0, verbose_name='mails')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("centre", "In the notification centre only"),
+                            ("instant", "By mail at once"),
+                            ("daily", "In a daily summary"),
+                            ("weekly", "In a weekly summary"),
+                            ("off", "Off"),
+                        ],
+                        max_length=10,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("day", models.DateField(verbose_name="day")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("mails", models.PositiveIntegerField(default=0, verbose_name="mails")),
             ],
             options={
-                'verbose_name': 'summary round',
-                'verbose_name_plural': 'summary rounds',
-                'constraints': [models.UniqueConstraint(fields=('channel', 'day'), name='notif_summary_run_unique')],
+                "verbose_name": "summary round",
+                "verbose_name_plural": "summary rounds",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("channel", "day"), name="notif_summary_run_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Follow',
+            name="Follow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='since')),
-                ('target_id', models.PositiveBigIntegerField(verbose_name='object id')),
-                ('target_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype', verbose_name='object type')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="since")),
+                ("target_id", models.PositiveBigIntegerField(verbose_name="object id")),
+                (
+                    "target_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="object type",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'follow',
-                'verbose_name_plural': 'follows',
-                'indexes': [models.Index(fields=['user', '-created_at'], name='notif_follow_user')],
-                'constraints': [models.UniqueConstraint(fields=('target_type', 'target_id', 'user'), name='notif_follow_unique')],
+                "verbose_name": "follow",
+                "verbose_name_plural": "follows",
+                "indexes": [models.Index(fields=["user", "-created_at"], name="notif_follow_user")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("target_type", "target_id", "user"), name="notif_follow_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='time')),
-                ('event', models.UUIDField(db_index=True, verbose_name='event')),
-                ('kind', models.CharField(max_length=80, verbose_name='kind')),
-                ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('url', models.CharField(max_length=500, verbose_name='link')),
-                ('target_id', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='object id')),
-                ('channel', models.CharField(choices=[('centre', 'In the notification centre only'), ('instant', 'By mail at once'), ('daily', 'In a daily summary'), ('weekly', 'In a weekly summary'), ('off', 'Off')], help_text='How the recipient chose to hear of this kind when it happened.', max_length=10, verbose_name='channel')),
-                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='read at')),
-                ('mailed_at', models.DateTimeField(blank=True, help_text='When the notification was put in a mail (at once or in a summary).', null=True, verbose_name='mailed at')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
-                ('target_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='contenttypes.contenttype', verbose_name='object type')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="time")),
+                ("event", models.UUIDField(db_index=True, verbose_name="event")),
+                ("kind", models.CharField(max_length=80, verbose_name="kind")),
+                ("title", models.CharField(max_length=250, verbose_name="title")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                ("url", models.CharField(max_length=500, verbose_name="link")),
+                (
+                    "target_id",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="object id"),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("centre", "In the notification centre only"),
+                            ("instant", "By mail at once"),
+                            ("daily", "In a daily summary"),
+                            ("weekly", "In a weekly summary"),
+                            ("off", "Off"),
+                        ],
+                        help_text="How the recipient chose to hear of this kind when it happened.",
+                        max_length=10,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="read at")),
+                (
+                    "mailed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the notification was put in a mail (at once or in a summary).",
+                        null=True,
+                        verbose_name="mailed at",
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recipient",
+                    ),
+                ),
+                (
+                    "target_type",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                        verbose_name="object type",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['recipient', 'read_at'], name='notif_recipient_read'), models.Index(fields=['recipient', '-created_at'], name='notif_recipient_time'), models.Index(fields=['channel', 'mailed_at'], name='notif_summary_due')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["recipient", "read_at"], name="notif_recipient_read"),
+                    models.Index(fields=["recipient", "-created_at"], name="notif_recipient_time"),
+                    models.Index(fields=["channel", "mailed_at"], name="notif_summary_due"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='NotificationMail',
+            name="NotificationMail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('to_email', models.EmailField(max_length=254, verbose_name='to')),
-                ('subject', models.CharField(max_length=250, verbose_name='subject')),
-                ('text_body', models.TextField(blank=True, verbose_name='plain text')),
-                ('html_body', models.TextField(blank=True, verbose_name='HTML')),
-                ('headers', models.JSONField(blank=True, default=dict, verbose_name='headers')),
-                ('message_id', models.CharField(max_length=250, unique=True, verbose_name='Message-ID')),
-                ('status', models.CharField(choices=[('wachtrij', 'Waiting to be sent'), ('bezig', 'Being sent'), ('verzonden', 'Sent'), ('mislukt', 'Failed for now (will be retried)'), ('onbestelbaar', 'Undeliverable'), ('vervallen', 'Not sent (address no longer active)')], default='wachtrij', max_length=20, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.CharField(blank=True, max_length=500, verbose_name='last error')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-                ('recipient', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("to_email", models.EmailField(max_length=254, verbose_name="to")),
+                ("subject", models.CharField(max_length=250, verbose_name="subject")),
+                ("text_body", models.TextField(blank=True, verbose_name="plain text")),
+                ("html_body", models.TextField(blank=True, verbose_name="HTML")),
+                ("headers", models.JSONField(blank=True, default=dict, verbose_name="headers")),
+                (
+                    "message_id",
+                    models.CharField(max_length=250, unique=True, verbose_name="Message-ID"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("wachtrij", "Waiting to be sent"),
+                            ("bezig", "Being sent"),
+                            ("verzonden", "Sent"),
+                            ("mislukt", "Failed for now (will be retried)"),
+                            ("onbestelbaar", "Undeliverable"),
+                            ("vervallen", "Not sent (address no longer active)"),
+                        ],
+                        default="wachtrij",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                (
+                    "last_error",
+                    models.CharField(blank=True, max_length=500, verbose_name="last error"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recipient",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification mail',
-                'verbose_name_plural': 'notification mails',
-                'indexes': [models.Index(fields=['status', 'id'], name='notif_mail_status')],
+                "verbose_name": "notification mail",
+                "verbose_name_plural": "notification mails",
+                "indexes": [models.Index(fields=["status", "id"], name="notif_mail_status")],
             },
         ),
         migrations.CreateModel(
-            name='Preference',
+            name="Preference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=80, verbose_name='kind')),
-                ('channel', models.CharField(choices=[('centre', 'In the notification centre only'), ('instant', 'By mail at once'), ('daily', 'In a daily summary'), ('weekly', 'In a weekly summary'), ('off', 'Off')], max_length=10, verbose_name='channel')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notification_preferences', to=settings.AUTH_USER_MODEL, verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=80, verbose_name="kind")),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("centre", "In the notification centre only"),
+                            ("instant", "By mail at once"),
+                            ("daily", "In a daily summary"),
+                            ("weekly", "In a weekly summary"),
+                            ("off", "Off"),
+                        ],
+                        max_length=10,
+                        verbose_name="channel",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notification_preferences",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification preference',
-                'verbose_name_plural': 'notification preferences',
-                'constraints': [models.UniqueConstraint(fields=('user', 'kind'), name='notif_preference_unique'), models.CheckConstraint(condition=models.Q(('channel__in', ['centre', 'instant', 'daily', 'weekly', 'off'])), name='notif_preference_channel')],
+                "verbose_name": "notification preference",
+                "verbose_name_plural": "notification preferences",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "kind"), name="notif_preference_unique"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("channel__in", ["centre", "instant", "daily", "weekly", "off"])
+                        ),
+                        name="notif_preference_channel",
+                    ),
+                ],
             },
         ),
     ]
