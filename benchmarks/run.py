@@ -52,6 +52,7 @@ BENCHMARKS: dict[str, str] = {
     "digest": "benchmarks.digest",
     "matching": "benchmarks.matching",
     "reach": "benchmarks.reach",
+    "community": "benchmarks.community",
 }
 
 SETTINGS_MODULE = "benchmarks.settings"

@@ -9,7 +9,8 @@ database as in production (not run inside the request or command that queues the
 from kennisnetwerk.conf.ci import *  # noqa: F403
 
 DEBUG = False
-ALLOWED_HOSTS = ["testserver"]
+# 127.0.0.1: the community benchmark polls `kennisnetwerk serve` over HTTP.
+ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
 ROOT_URLCONF = "benchmarks.urls"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

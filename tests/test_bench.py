@@ -166,3 +166,31 @@ def test_reach_benchmark_at_tiny_scale_writes_every_measurement(tmp_path):
     # Lists smaller than the sketch: every figure is exact.
     assert result["errors"]["union_relative"] == 0
     assert result["errors"]["pairs_within_interval"] == 1
+
+
+def test_community_benchmark_at_tiny_scale_measures_fan_out_thread_and_live_polling(tmp_path):
+    result = _run_tiny(
+        "community",
+        tmp_path,
+        {
+            "BENCH_SCALE": "0.01",
+            "BENCH_REQUESTS": "2",
+            "BENCH_WARMUP": "1",
+            "BENCH_COMMUNITY_POLLERS": "3",
+            "BENCH_COMMUNITY_SECONDS": "4",
+        },
+    )
+    assert result["benchmark"] == "community" and result["representative"] is False
+    fan_out = result["fan_out"]
+    assert fan_out["members"] == 50
+    # Every member a notification and (all chose mail at once) a queued mail.
+    assert fan_out["notifications_written"] == fan_out["mails_queued"] == 50
+    assert fan_out["bulk_create_s"] > 0 and fan_out["ratio_to_bulk_create"] > 0
+    pages = result["thread"]["pages"]
+    assert [row["n"] for row in pages] == [2, 2]
+    assert all(row["queries"] > 0 and row["p95_ms"] > 0 for row in pages)
+    live = result["live"]
+    assert live["participants"] == 3
+    # The real server answered every poll of the live page and of the baseline.
+    assert live["live"]["errors"] == 0 and live["minimal"]["errors"] == 0
+    assert live["live"]["page"]["n"] == 3 and live["live"]["all"]["p95_ms"] > 0

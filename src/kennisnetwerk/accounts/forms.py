@@ -168,6 +168,15 @@ class ErasureForm(forms.Form):
         label=_("Your password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+    remove_contributions = forms.BooleanField(
+        label=_("Also remove my posts in conversations"),
+        help_text=_(
+            "Without this choice, your posts stay with their text under the name “removed "
+            "participant”, so the conversations remain readable. With it, your posts and their "
+            "attachments are removed too."
+        ),
+        required=False,
+    )
     confirm = forms.BooleanField(
         label=_("I understand that my account is closed and my data is erased for good.")
     )

@@ -286,6 +286,14 @@ class ErasureRequest(models.Model):
         choices=ErasureStatus.choices,
         default=ErasureStatus.REQUESTED,
     )
+    remove_contributions = models.BooleanField(
+        _("also remove my posts in conversations"),
+        default=False,
+        help_text=_(
+            "Without this choice, posts stay with their text under the name “removed "
+            "participant”, so conversations remain readable."
+        ),
+    )
 
     class Meta:
         verbose_name = _("erasure request")

@@ -256,12 +256,13 @@ def personal_data_export(*, user: User) -> dict[str, Any]:
 
 
 @transaction.atomic
-def erasure_request(*, user: User) -> ErasureRequest:
+def erasure_request(*, user: User, remove_contributions: bool = False) -> ErasureRequest:
     """A person asks to be forgotten: the account is closed at once and the personal data
-    is erased by a background job."""
+    is erased by a background job. With ``remove_contributions`` what they wrote in
+    conversations goes too; otherwise it stays under an anonymous name."""
     from .tasks import erase_personal_data
 
-    request = ErasureRequest.objects.create(user=user)
+    request = ErasureRequest.objects.create(user=user, remove_contributions=remove_contributions)
     user.is_active = False
     user.save(update_fields=["is_active"])
     audit_log(

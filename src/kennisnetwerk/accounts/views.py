@@ -160,7 +160,10 @@ def personal_data_download(request: HttpRequest) -> HttpResponse:
 def personal_data_erase(request: HttpRequest) -> HttpResponse:
     form = ErasureForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.erasure_request(user=request.user)
+        services.erasure_request(
+            user=request.user,
+            remove_contributions=form.cleaned_data.get("remove_contributions", False),
+        )
         logout(request)
         return render(request, "accounts/erasure_requested.html")
     if request.method == "GET":

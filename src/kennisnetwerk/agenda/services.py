@@ -23,6 +23,7 @@ from kennisnetwerk.ecosystem.models import Organisation
 from kennisnetwerk.geo.models import Region
 from kennisnetwerk.learning.models import Programme
 
+from . import notify
 from .constants import OPEN_STATUSES, ActionStatus
 from .models import Action, Agenda, AgendaVersion, Contribution, Goal, Milestone, ProgressUpdate
 
@@ -242,6 +243,7 @@ def action_create(*, agenda: Agenda, data: ActionData, actor: Any) -> Action:
         order=order,
     )
     audit_log(actor=actor, action=AuditAction.CREATE, obj=action)
+    notify.action_assigned_notify(action=action, actor=actor)
     return action
 
 
@@ -262,7 +264,7 @@ def action_update(*, action: Action, data: ActionData, actor: Any) -> Action:
                 {"parent": _("This action has sub-actions, so it cannot be a sub-action.")}
             )
     before = snapshot(action, ACTION_FIELDS)
-    old_goal = action.goal_id
+    old_goal, old_owner = action.goal_id, action.owner_id
     action.title = data.title.strip()
     action.description = data.description.strip()
     action.owner = data.owner
@@ -279,6 +281,8 @@ def action_update(*, action: Action, data: ActionData, actor: Any) -> Action:
         obj=action,
         changes=diff(before, snapshot(action, ACTION_FIELDS)),
     )
+    if action.owner_id != old_owner:
+        notify.action_assigned_notify(action=action, actor=actor)
     return action
 
 
@@ -525,7 +529,7 @@ def reminders_send(*, now: dt.datetime | None = None) -> int:
     """Remind the owners of overdue and stale actions by mail, at most once per reminder
     interval per action. Returns how many actions were reminded."""
     from . import tasks
-    from .selectors import actions_needing_attention
+    from .selectors import actions_needing_attention, is_overdue
 
     now = now or timezone.now()
     reminded = 0
@@ -536,5 +540,8 @@ def reminders_send(*, now: dt.datetime | None = None) -> int:
             ).update(reminded_at=now)
             if updated:
                 transaction.on_commit(lambda pk=action.pk: tasks.send_action_reminder.enqueue(pk))
+                notify.action_attention_notify(
+                    action=action, overdue=is_overdue(action, timezone.localdate(now))
+                )
                 reminded += 1
     return reminded

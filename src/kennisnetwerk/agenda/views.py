@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kennisnetwerk.core import hooks
 from kennisnetwerk.core.formatting import format_date
 from kennisnetwerk.core.forms import add_service_errors
 
@@ -109,6 +110,10 @@ def action_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "contributions": action.contributions.select_related("organisation"),
             "form": form if may_post else None,
             "can_edit": can_edit_agenda(request.user, action.agenda),
+            # Other apps' parts of the page (the conversation under it).
+            "sections": [
+                s for fn in hooks.get_hooks("detail_sections") if (s := fn(request, action))
+            ],
         },
         status=400 if request.method == "POST" else 200,
     )

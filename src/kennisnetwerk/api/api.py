@@ -181,6 +181,7 @@ def update_initiative(request, slug: Text, payload: InitiativeIn):
 
 # Routers of other apps use the helpers above, so they are added last.
 from .agenda import router as agenda_router  # noqa: E402
+from .community import router as community_router  # noqa: E402
 from .learning import router as learning_router  # noqa: E402
 from .messages import router as messages_router  # noqa: E402
 from .monitoring import router as monitoring_router  # noqa: E402
@@ -193,5 +194,6 @@ api.add_router("", needs_router)
 api.add_router("", learning_router)
 api.add_router("", monitoring_router)
 api.add_router("", agenda_router)
+api.add_router("", community_router)
 
 __all__ = ["Pagination", "_lookup", "_municipality", "_reader", "api", "write_auth"]

@@ -6,3 +6,6 @@ class CommunityConfig(AppConfig):
     name = "kennisnetwerk.community"
     label = "community"
     verbose_name = _("Community")
+
+    def ready(self) -> None:
+        from . import hooks_live, hooks_registration, notification_kinds  # noqa: F401

@@ -219,6 +219,12 @@ AGENDA_REMINDER_HOUR = config("AGENDA_REMINDER_HOUR", 8)
 # --- Learning together ------------------------------------------------------------------------
 PRACTICE_ATTACHMENT_MAX_BYTES = config("PRACTICE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 
+# --- Conversations (community) -----------------------------------------------------------------
+# How long after writing a post its author may still change it (the change is marked).
+COMMUNITY_EDIT_MINUTES = config("COMMUNITY_EDIT_MINUTES", 30)
+# At most this many files on one post (each through the upload rules of attachments).
+COMMUNITY_MAX_ATTACHMENTS = config("COMMUNITY_MAX_ATTACHMENTS", 3)
+
 # --- Inventory import (atlas) -----------------------------------------------------------------
 # Larger files are refused while they arrive; uploads wait for confirmation in a folder that is
 # never served.

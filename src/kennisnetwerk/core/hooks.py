@@ -24,6 +24,9 @@ KNOWN_HOOKS = {
     "schedule_tick",  # fn(now) -> list[str], an app's periodic jobs (run_schedule)
     "data_changed",  # fn(name) -> None, a change stamp was touched (core/stamps.py)
     "worker_started",  # fn() -> list[str], recovery when a task worker starts (core/jobs.py)
+    # fn(request, obj) -> SafeString | None: a section one app adds to another app's detail
+    # page (e.g. a session's live questions), rendered by the page's view.
+    "detail_sections",
 }
 
 

@@ -17,6 +17,7 @@ from kennisnetwerk.geo.selectors import MunicipalityResolver
 from kennisnetwerk.geo.services import region_create
 
 from .agenda import agenda_demo_load
+from .community import community_demo_load
 from .data import (
     DEMO_EMAIL_DOMAIN,
     DEMO_PASSWORD,
@@ -202,5 +203,6 @@ def demo_data_load() -> list[DemoLogin]:
     learning_demo_load(people=people)
     needs_demo_load()
     agenda_demo_load(people=people)
+    community_demo_load(people=people)
     monitoring_demo_load()
     return logins

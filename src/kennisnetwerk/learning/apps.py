@@ -10,7 +10,7 @@ class LearningConfig(AppConfig):
     def ready(self) -> None:
         from kennisnetwerk.search import registry
 
-        from . import hooks_registration  # noqa: F401
+        from . import hooks_registration, notification_kinds  # noqa: F401
         from .search_index import (
             LESSON_KIND,
             PRACTICE_KIND,

@@ -545,9 +545,25 @@ class ReportForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, examples, **kwargs):
+    recording_url = forms.URLField(
+        label=_("Recording link"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        help_text=_("Where the recording can be watched, e.g. on the organiser's video platform."),
+    )
+    slides = forms.FileField(
+        label=_("Slides"),
+        required=False,
+        help_text=_("PDF or PowerPoint (also Word, Excel, PNG or JPEG); at most 10 MB."),
+    )
+    remove_slides = forms.BooleanField(label=_("Remove the slides"), required=False)
+
+    def __init__(self, *args, examples, has_slides: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["practice_examples"].queryset = examples
+        if not has_slides:
+            del self.fields["remove_slides"]
 
 
 class LessonForm(forms.Form):

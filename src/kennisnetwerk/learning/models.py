@@ -559,11 +559,27 @@ class ProgrammeDocument(StoredFile):
         return self.title
 
 
+def _slides_path(instance: "SessionReport", filename: str) -> str:
+    return _random_name("learning/slides", filename)
+
+
 class SessionReport(TimeStampedModel):
     session = models.OneToOneField(
         Session, verbose_name=_("session"), on_delete=models.CASCADE, related_name="report"
     )
     minutes = models.TextField(_("minutes"))
+    recording_url = models.URLField(
+        _("recording link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the recording can be watched (a secure https:// link)."),
+    )
+    slides = models.FileField(_("slides"), upload_to=_slides_path, max_length=200, blank=True)
+    slides_filename = models.CharField(_("file name of the slides"), max_length=200, blank=True)
+    slides_content_type = models.CharField(_("file type of the slides"), max_length=100, blank=True)
+    slides_size = models.PositiveIntegerField(
+        _("size of the slides in bytes"), null=True, blank=True
+    )
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),

@@ -20,6 +20,7 @@ from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.ecosystem.models import Organisation, Theme
 from kennisnetwerk.geo.models import Region
 
+from . import notify
 from .constants import (
     ApplicationStatus,
     MemberRole,
@@ -301,6 +302,7 @@ def application_submit(*, data: ApplicationData, actor) -> RegionApplication:
         for p in persons
     )
     audit_log(actor=actor, action=AuditAction.CREATE, obj=application)
+    notify.application_submitted_notify(application=application, actor=actor)
     return application
 
 
@@ -338,6 +340,7 @@ def application_update(
         for p in persons
     )
     audit_log(actor=actor, action=AuditAction.UPDATE, obj=application, message="Supplemented.")
+    notify.application_submitted_notify(application=application, actor=actor)
     return application
 
 
@@ -385,6 +388,7 @@ def application_review(
         obj=application,
         changes=diff(before, snapshot(application, ["status", "review_note"])),
     )
+    notify.application_decided_notify(application=application, actor=actor)
     return application
 
 
@@ -572,6 +576,7 @@ def question_create(*, data: QuestionData, actor) -> LearningQuestion:
     )
     question.themes.set(data.themes)
     audit_log(actor=actor, action=AuditAction.CREATE, obj=question)
+    notify.question_created_notify(question=question, actor=actor)
     return question
 
 
@@ -654,6 +659,7 @@ def programme_document_add(*, programme: Programme, title: str, upload, actor) -
             "filename": [None, document.filename],
         },
     )
+    notify.document_added_notify(document=document, actor=actor)
     return document
 
 

@@ -25,6 +25,7 @@ from kennisnetwerk.core.audit import audit_log, diff, snapshot
 from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.ecosystem.models import Organisation, Theme
 
+from . import notify
 from .constants import (
     AgreementStatus,
     LessonKind,
@@ -46,6 +47,7 @@ from .models import (
     SessionReport,
 )
 from .search_index import lesson_index_on_commit, lessons_unindex_on_commit
+from .uploads import attachment_type
 
 SESSION_FIELDS = (
     "title",
@@ -110,6 +112,10 @@ def session_validate(*, data: SessionData) -> None:
         errors.setdefault("ends_at", []).append(_("The session must end after it starts."))
     if data.capacity < 1:
         errors.setdefault("capacity", []).append(_("At least one person must be able to come."))
+    if data.online_url.strip() and not _is_secure_link(data.online_url):
+        errors.setdefault("online_url", []).append(
+            _("Use a secure link that starts with https://.")
+        )
     if not data.place.strip() and not data.online_url.strip():
         errors.setdefault("place", []).append(
             _("Enter a place, an online link, or both (for a hybrid session).")
@@ -182,6 +188,7 @@ def session_create(*, programme: Programme, data: SessionData, actor) -> Session
         obj=session,
         changes=snapshot(session, SESSION_FIELDS),
     )
+    notify.session_created_notify(session=session, actor=actor)
     return session
 
 
@@ -379,6 +386,7 @@ def _promote_waiting(session: Session) -> list[Registration]:
         )
         _mail_on_commit(registration, "promoted")
         promoted.append(registration)
+    notify.registrations_promoted_notify(registrations=promoted)
     return promoted
 
 
@@ -490,6 +498,15 @@ class ReportData:
     lessons: Sequence[LessonData] = field(default_factory=list)
     agreements: Sequence[AgreementData] = field(default_factory=list)
     practice_examples: Sequence[PracticeExample] = field(default_factory=list)
+    # A webinar's report: where the recording is, and the slides (an upload, checked by the
+    # platform's upload rules). ``slides`` None keeps the slides there are.
+    recording_url: str = ""
+    slides: object | None = None
+    remove_slides: bool = False
+
+
+def _is_secure_link(url: str) -> bool:
+    return url.strip().lower().startswith("https://")
 
 
 def report_validate(*, data: ReportData) -> None:
@@ -515,8 +532,39 @@ def report_validate(*, data: ReportData) -> None:
                 _("Every agreement needs an owner: an organisation, a person, or both.")
             )
             break
+    if data.recording_url.strip() and not _is_secure_link(data.recording_url):
+        errors.setdefault("recording_url", []).append(
+            _("Use a secure link that starts with https://.")
+        )
+    if data.slides is not None:
+        try:
+            attachment_type(data.slides)
+        except ValidationError as error:
+            errors.setdefault("slides", []).extend(error.messages)
     if errors:
         raise ValidationError(errors)
+
+
+def _report_files(report: SessionReport, data: ReportData) -> dict[str, list]:
+    """Store new slides (or remove them); the old file goes once the change is committed."""
+    changes: dict[str, list] = {}
+    old_name, storage = report.slides.name, report.slides.storage
+    if data.slides is not None:
+        suffix, content_type = attachment_type(data.slides)
+        filename = data.slides.name.rsplit("/", 1)[-1][:200]
+        changes["slides"] = [report.slides_filename or None, filename]
+        report.slides.save(f"slides.{suffix}", data.slides, save=False)
+        report.slides_filename = filename
+        report.slides_content_type = content_type
+        report.slides_size = data.slides.size
+    elif data.remove_slides and old_name:
+        changes["slides"] = [report.slides_filename, None]
+        report.slides = ""
+        report.slides_filename = report.slides_content_type = ""
+        report.slides_size = None
+    if old_name and report.slides.name != old_name:
+        transaction.on_commit(lambda: storage.delete(old_name))
+    return changes
 
 
 @transaction.atomic
@@ -531,9 +579,12 @@ def report_save(*, session: Session, data: ReportData, actor, now=None) -> Sessi
     report, created = SessionReport.objects.get_or_create(
         session=session, defaults={"minutes": data.minutes.strip(), "written_by": actor}
     )
-    if not created:
-        report.minutes = data.minutes.strip()
-        report.save(update_fields=["minutes", "updated_at"])
+    report.minutes = data.minutes.strip()
+    file_changes = _report_files(report, data)
+    if report.recording_url != data.recording_url.strip():
+        file_changes["recording_url"] = [report.recording_url or None, data.recording_url.strip()]
+    report.recording_url = data.recording_url.strip()
+    report.save()
     report.practice_examples.set(data.practice_examples)
 
     removed_lessons = []
@@ -583,6 +634,7 @@ def report_save(*, session: Session, data: ReportData, actor, now=None) -> Sessi
         actor=actor,
         action=AuditAction.CREATE if created else AuditAction.UPDATE,
         obj=report,
+        changes=file_changes,
         message=(f"{session.lessons.count()} lessons, {session.agreements.count()} agreements."),
     )
     return report

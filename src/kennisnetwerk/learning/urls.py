@@ -53,6 +53,11 @@ urlpatterns = [
         "bijeenkomsten/<int:pk>/gast-uitnodigen/", views_sessions.guest_invite, name="guest_invite"
     ),
     path("bijeenkomsten/<int:pk>/verslag/", views_sessions.report_edit, name="report_edit"),
+    path(
+        "bijeenkomsten/<int:pk>/verslag/dia-s/",
+        views_sessions.report_slides,
+        name="report_slides",
+    ),
     path("gast/<str:token>/", views_sessions.guest_register, name="guest_register"),
     path("gast-afmelden/<str:token>/", views_sessions.guest_cancel, name="guest_cancel"),
     # Library, lessons, learning questions, who can learn from whom.

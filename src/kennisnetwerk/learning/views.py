@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kennisnetwerk.core import hooks
 from kennisnetwerk.core.permissions import is_network_facilitator
 
 from . import services
@@ -89,6 +90,10 @@ def programme(request: HttpRequest, slug: str) -> HttpResponse:
             "documents": programme.documents.all()[:10],
             "is_organiser": is_programme_organiser(request.user, programme),
             "member": programme_member(request.user, programme),
+            # Other apps' parts of the page (the latest topics).
+            "sections": [
+                s for fn in hooks.get_hooks("detail_sections") if (s := fn(request, programme))
+            ],
         },
     )
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kennisnetwerk.accounts.models import User
+from kennisnetwerk.core import hooks
 from kennisnetwerk.core.forms import add_service_errors
 from kennisnetwerk.ecosystem.models import Organisation, Theme
 from kennisnetwerk.geo.models import Region
@@ -78,6 +79,10 @@ def practice_view(request: HttpRequest, slug: str) -> HttpResponse:
             "sessions": [r.session for r in example.reports.all()]
             if is_professional(request.user)
             else [],
+            # Other apps' parts of the page (the conversation under it).
+            "sections": [
+                s for fn in hooks.get_hooks("detail_sections") if (s := fn(request, example))
+            ],
         },
     )
 
@@ -230,6 +235,10 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_answer": can_answer_question(request.user, question),
             "regions": region_suggestions(themes=themes, exclude=question.region, limit=5),
             "people": people_suggestions(themes=themes, exclude_user=question.raised_by, limit=5),
+            # Other apps' parts of the page (the conversation under it).
+            "sections": [
+                s for fn in hooks.get_hooks("detail_sections") if (s := fn(request, question))
+            ],
         },
     )
 

@@ -8,13 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kennisnetwerk.accounts.models import User
+from kennisnetwerk.core import hooks
 from kennisnetwerk.core.forms import add_service_errors
 from kennisnetwerk.ecosystem.models import Organisation
 
@@ -143,6 +144,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     registration = user_registration(session, request.user)
     organiser = is_programme_organiser(request.user, session.programme)
     report = session.report if _has_report(session) else None
+    # Other apps' parts of the page (a webinar's live questions, a conversation).
+    sections = [s for fn in hooks.get_hooks("detail_sections") if (s := fn(request, session))]
     return render(
         request,
         "learning/session.html",
@@ -163,6 +166,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "is_past": session.ends_at < timezone.now(),
             "has_started": session.has_started(),
+            "sections": sections,
         },
     )
 
@@ -406,10 +410,13 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisations = _session_form_choices(session.programme)["organisations"]
     form = ReportForm(
         posted,
+        request.FILES if posted is not None else None,
         examples=PracticeExample.objects.filter(is_published=True).order_by("title"),
+        has_slides=bool(report and report.slides),
         initial={
             "minutes": report.minutes if report else "",
             "practice_examples": list(report.practice_examples.all()) if report else [],
+            "recording_url": report.recording_url if report else "",
         },
     )
     lessons = LessonFormSet(posted, prefix="les", initial=_lesson_initial(session))
@@ -427,6 +434,9 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             agreements=[
                 f.agreement_data() for f in agreements if f.cleaned_data and not f.is_blank()
             ],
+            recording_url=form.cleaned_data["recording_url"],
+            slides=form.cleaned_data["slides"] or None,
+            remove_slides=form.cleaned_data.get("remove_slides", False),
         )
         try:
             with transaction.atomic():
@@ -445,8 +455,29 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "lessons": lessons,
             "agreements": agreements,
             "refusal": services.not_started_refusal(session),
+            "report": report,
         },
         status=400 if posted is not None else 200,
+    )
+
+
+@login_required
+@require_GET
+def report_slides(request: HttpRequest, pk: int) -> FileResponse:
+    """The slides of a session's report, for whoever may see the session."""
+    session = access_session_view(request.user, pk)
+    report = session.report if _has_report(session) else None
+    if report is None or not report.slides:
+        raise Http404
+    try:
+        handle = report.slides.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=report.slides_filename,
+        content_type=report.slides_content_type,
     )
 
 

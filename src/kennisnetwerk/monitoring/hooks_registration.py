@@ -63,3 +63,11 @@ def monitoring_computed_indicators(now):
     from .schedule import monitoring_schedule_tick
 
     return monitoring_schedule_tick(now)
+
+
+@hooks.register("schedule_tick")
+def monitoring_sketch_periods(now):
+    """Tell the region's parties when a new period of a reach indicator is open for sketches."""
+    from .notify import sketch_periods_notify
+
+    return sketch_periods_notify(now)

@@ -8,4 +8,4 @@ class NeedsConfig(AppConfig):
     verbose_name = _("Demand and supply")
 
     def ready(self) -> None:
-        from . import hooks_registration  # noqa: F401
+        from . import hooks_registration, notification_kinds  # noqa: F401

@@ -32,6 +32,7 @@ from .constants import (
 )
 from .matching import Match, NeedProfile, match_need
 from .models import MatchFeedback, Need, NeedMatch, ThesaurusGroup
+from .notify import need_question_notify
 from .selectors import matches_stale, need_profile, region_thesaurus
 
 NEED_FIELDS = (
@@ -180,7 +181,8 @@ def need_submit_public(
 ) -> Need:
     """An entrepreneur asks a question on the region's public form. At most
     ``NEEDS_INTAKE_MAX_PER_HOUR`` questions an hour come from one address; the consent for
-    follow-up is kept with its text and moment."""
+    follow-up is kept with its text and moment. With consent, the region's coordinators and
+    account managers are notified and the entrepreneur gets a confirmation mail."""
     fingerprint = sender_hash(ip_address)
     if fingerprint:
         since = timezone.now() - dt.timedelta(hours=1)
@@ -197,6 +199,7 @@ def need_submit_public(
         need.consent_text = consent_text
     need.save(update_fields=["sender_hash", "consent_text"])
     need_matches_refresh(need=need)
+    need_question_notify(need=need)
     return need
 
 

@@ -26,6 +26,7 @@ from .forms import (
     StatusForm,
     ThesaurusGroupForm,
 )
+from .links import ANSWER_MAX_AGE, ANSWER_SALT, answer_token
 from .models import Need
 from .permissions import (
     access_need,
@@ -38,13 +39,7 @@ from .permissions import (
 )
 from .selectors import NeedFilters, need_feedback, need_list, need_matches, thesaurus_overview
 
-ANSWER_SALT = "kennisnetwerk.needs.answer"
-ANSWER_MAX_AGE = 30 * 24 * 3600  # the answer page of a question stays reachable for 30 days
 PAGE_SIZE = 50
-
-
-def answer_token(need: Need) -> str:
-    return signing.dumps({"need": need.pk}, salt=ANSWER_SALT, compress=True)
 
 
 def _client_ip(request: HttpRequest) -> str | None:

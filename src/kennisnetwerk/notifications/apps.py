@@ -6,3 +6,6 @@ class NotificationsConfig(AppConfig):
     name = "kennisnetwerk.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from . import hooks_registration  # noqa: F401

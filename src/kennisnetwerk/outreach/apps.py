@@ -8,4 +8,4 @@ class OutreachConfig(AppConfig):
     verbose_name = _("One voice to the entrepreneur")
 
     def ready(self) -> None:
-        from . import hooks_registration  # noqa: F401
+        from . import hooks_registration, notification_kinds  # noqa: F401

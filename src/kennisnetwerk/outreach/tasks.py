@@ -63,34 +63,7 @@ def send_region_digests(region_id: int, day: str) -> dict:
 @task()
 def notify_editors_of_submission(message_id: int) -> None:
     """Tell the region's editors that a message waits in their queue, and whether it looks
-    like one they have already."""
-    from django.conf import settings
-    from django.core.mail import EmailMultiAlternatives, get_connection
-    from django.urls import reverse
+    like one they have already (a notification; by mail at once unless they chose otherwise)."""
+    from .notify import message_submitted_notify
 
-    from .duplicates import message_duplicates
-    from .models import Message
-    from .selectors_messages import editors_to_notify
-
-    message = Message.objects.select_related("region", "sender").get(pk=message_id)
-    editors = editors_to_notify(message.region)
-    if not editors:
-        return
-    site = settings.SITE_URL.rstrip("/")
-    subject, text, html = render_mail(
-        "submitted",
-        {
-            "message": message,
-            "region": message.region,
-            "duplicates": [d.message for d in message_duplicates(message)[:3]],
-            "url": site + reverse("outreach:message_review", args=[message.pk]),
-            "queue_url": site + reverse("outreach:editorial_queue", args=[message.region.slug]),
-        },
-    )
-    with get_connection() as connection:
-        for editor in editors:
-            mail = EmailMultiAlternatives(
-                subject=subject, body=text, to=[editor.email], connection=connection
-            )
-            mail.attach_alternative(html, "text/html")
-            mail.send()
+    message_submitted_notify(message_id=message_id)

@@ -97,6 +97,10 @@ def test_an_agreement_is_adopted_once(world):
 
 @pytest.mark.django_db(transaction=True)
 def test_overdue_and_stale_actions_remind_their_owner_once_by_mail(world, smtp_server):
+    from kennisnetwerk.notifications.services import preference_set
+
+    # Only the reminder mails here (the notification of a new action stays in the centre).
+    preference_set(user=world["member"], kind="agenda.action_assigned", channel="centre")
     overdue = _action(world, "Te laat", deadline=dt.date(2026, 2, 1))
     _action(world, "Op schema")
     now = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)

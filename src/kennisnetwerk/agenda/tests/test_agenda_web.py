@@ -218,6 +218,10 @@ def test_a_party_member_may_not_adopt_agreements(client, world, agreements):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_schedule_reminds_owners_once_per_period(world, smtp_server, settings):
+    from kennisnetwerk.notifications.services import preference_set
+
+    # Only the reminder mails here (the notification of a new action stays in the centre).
+    preference_set(user=world["member"], kind="agenda.action_assigned", channel="centre")
     settings.AGENDA_REMINDER_DAYS = 7
     agenda = world["agenda"]
     agenda.stale_after_days = 14

@@ -1,5 +1,6 @@
 """Every URL pattern is public on purpose or protected. The test walks all of them as an
-anonymous visitor and as a coordinator and party member of another region. A new URL that is
+anonymous visitor and as a coordinator and party member of another region, and the pages of a
+closed group also as an entrepreneur. A new URL that is
 not declared here makes the test fail."""
 
 import pytest
@@ -68,6 +69,7 @@ PUBLIC = {
     "api:list_agendas",
     "monitoring:index",
     "agenda:index",
+    "notifications:count",
 }
 # Public on purpose but only meaningful inside a flow (a token in the URL, a login stage,
 # POST only): they may answer with a redirect, a 404 for a bad token or a 405, never with
@@ -142,6 +144,11 @@ FLOW = {
     "api:cancel_session_registration",
     "api:list_learning_questions",
     "api:create_learning_question",
+    "api:create_post",
+    "api:create_topic",
+    "api:list_posts",
+    "api:list_topics",
+    "notifications:unsubscribe",
 }
 # Pages about the logged-in person themselves.
 OWN = {
@@ -184,6 +191,14 @@ OWN = {
     "agenda:commitments",
     # Scoped to the coordinator's own regions (the outsider coordinates another one).
     "agenda:create",
+    "community:index",
+    "community:reports",
+    "notifications:centre",
+    "notifications:follow",
+    "notifications:mark_all_read",
+    "notifications:mark_read",
+    "notifications:open",
+    "notifications:preferences",
 }
 # Pages a coordinator and party member of another region may not use.
 RESTRICTED = {
@@ -270,6 +285,37 @@ RESTRICTED = {
     "agenda:action_edit",
     "agenda:contribution_add",
     "agenda:contribution_remove",
+    "learning:report_slides",
+}
+
+# Pages of a closed group that do not exist for anyone outside it: a webinar's live page and
+# its questions answer 404 to a user of another region and to an entrepreneur (logged in),
+# and send anonymous visitors to the login page.
+HIDDEN = {
+    "community:live",
+    "community:live_ask",
+    "community:live_vote",
+    "community:live_answer",
+    "community:live_hide",
+    "community:live_merge",
+    # Conversations of a programme and under its session: 404 to whoever is not in it.
+    "community:programme",
+    "community:topic_create",
+    "community:thread",
+    "community:reply",
+    "community:mention_suggestions",
+    "community:thread_follow",
+    "community:thread_lock",
+    "community:thread_move",
+    "community:subject_thread",
+    "community:post",
+    "community:post_edit",
+    "community:post_report",
+    "community:post_hide",
+    "community:post_unhide",
+    "community:post_accept",
+    "community:attachment",
+    "community:report_dismiss",
 }
 
 
@@ -305,6 +351,21 @@ def test_every_url_is_public_on_purpose_or_refused(client, world):
         anonymous = client.get(url)
         client.force_login(world["outsider"])
         outsider = client.get(url)
+        if name in HIDDEN:
+            client.force_login(world["entrepreneur"])
+            entrepreneur = client.get(url)
+            ok = (
+                anonymous.status_code == 302
+                and "/account/login/" in anonymous["Location"]
+                and outsider.status_code in (404, 405)
+                and entrepreneur.status_code in (404, 405)
+            )
+            if not ok:
+                problems.append(
+                    f"{name} {url}: anonymous {anonymous.status_code}, outsider "
+                    f"{outsider.status_code}, entrepreneur {entrepreneur.status_code}"
+                )
+            continue
         if name in PUBLIC:
             ok = anonymous.status_code == 200 and outsider.status_code in (200, 302)
         elif name in FLOW:

@@ -136,6 +136,15 @@ def _monitoring_samples(region, party):
     return samples
 
 
+def _entrepreneur():
+    from kennisnetwerk.accounts.models import EntrepreneurProfile
+    from kennisnetwerk.accounts.tests.factories import UserFactory
+
+    user = UserFactory(email="ondernemer@bedrijf.example")
+    EntrepreneurProfile.objects.create(user=user, company_name="Bakkerij (fictief)")
+    return user
+
+
 def build_world() -> dict:
     """Two regions with an object of every kind in the home region, and an outsider who
     coordinates the other region."""
@@ -199,6 +208,7 @@ def build_world() -> dict:
     }
     return {
         "outsider": outsider,
+        "entrepreneur": _entrepreneur(),
         "home": home,
         "party": initiative.owner,
         "samples": samples,

@@ -130,7 +130,7 @@ def url_access_samples(region, organisation) -> dict[str, dict]:
         },
         **{
             f"learning:{name}": {"pk": held.pk}
-            for name in ("attendance", "attendance_xlsx", "report_edit")
+            for name in ("attendance", "attendance_xlsx", "report_edit", "report_slides")
         },
         "learning:document": {"pk": document.pk},
         "learning:document_remove": {"pk": document.pk},
