@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 from kennisnetwerk.learning.models import Session
 
 from .models_live import LiveQuestion, LiveVote
@@ -34,6 +34,14 @@ def session_live_section(request: HttpRequest, obj):
         {"session": obj, "access": access, "ended": ended, "archive": archive},
         request=request,
     )
+
+
+personal_data.rule(
+    "community.LiveQuestion.author",
+    export="live_questions.questions",
+    erasure='kept in the Q&A as "verwijderde deelnemer"',
+)
+personal_data.rule("community.LiveVote.user", export="live_questions.votes", erasure="deleted")
 
 
 @hooks.register("personal_data_export")

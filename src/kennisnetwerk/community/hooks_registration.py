@@ -9,11 +9,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 from kennisnetwerk.core.menu import MenuItem
 from kennisnetwerk.learning.models import Programme
 
-from .models import KIND_FIELDS, Thread, ThreadKind
+from .models import KIND_FIELDS, ReadPosition, Thread, ThreadKind
 from .permissions import can_view_thread
 from .selectors import latest_topics, read_position, user_posts
 
@@ -76,6 +76,29 @@ def conversation_section(request: HttpRequest, obj):
     return render_to_string("community/_subject_section.html", context, request=request)
 
 
+for _field, _export, _erasure in (
+    (
+        "community.Post.author",
+        "community.posts",
+        'kept as "verwijderde deelnemer" with their text, or removed when the person asks',
+    ),
+    (
+        "community.Post.mentions",
+        "community.mentioned_in",
+        'the mention reads "@verwijderde deelnemer"; the link is removed',
+    ),
+    (
+        "community.Post.hidden_by",
+        "activity (the audit log of moderation acts)",
+        "the link to the moderator is removed; the post stays hidden",
+    ),
+    ("community.Thread.started_by", "community.topics_started", "the link is removed"),
+    ("community.PostReport.reported_by", "community.reports", "the link is removed"),
+    ("community.ReadPosition.user", "community.read_positions", "deleted"),
+):
+    personal_data.rule(_field, export=_export, erasure=_erasure)
+
+
 @hooks.register("personal_data_export")
 def export_community(user):
     return "community", {
@@ -101,6 +124,10 @@ def export_community(user):
         "reports": [
             {"post": report.post_id, "reason": report.reason, "at": report.created_at.isoformat()}
             for report in user.community_reports.all()
+        ],
+        "read_positions": [
+            {"conversation": r.thread.display_title, "read_at": r.updated_at.isoformat()}
+            for r in ReadPosition.objects.filter(user=user).select_related("thread")
         ],
     }
 

@@ -3,7 +3,7 @@ import datetime as dt
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from kennisnetwerk.core import hooks
+from kennisnetwerk.core import hooks, personal_data
 
 
 @hooks.register("schedule_tick")
@@ -45,6 +45,20 @@ def notifications_widget(request: HttpRequest):
         {"latest": latest, "unread": unread_count(user=user)},
         request=request,
     )
+
+
+for _field, _export, _erasure in (
+    ("notifications.Notification.recipient", "notifications.notifications", "deleted"),
+    (
+        "notifications.Notification.actor",
+        "not exported: those notifications belong to the people told",
+        "the link to the person is removed",
+    ),
+    ("notifications.NotificationMail.recipient", "notifications.mails", "deleted"),
+    ("notifications.Preference.user", "notifications.preferences", "deleted"),
+    ("notifications.Follow.user", "notifications.follows", "deleted"),
+):
+    personal_data.rule(_field, export=_export, erasure=_erasure)
 
 
 @hooks.register("personal_data_export")
