@@ -36,7 +36,11 @@ def test_a_facilitator_keeps_synonym_groups_and_appoints_facilitators(client, re
     assert client.get("/beheer/needs/thesaurusgroup/add/").status_code == 200
     response = client.post(
         "/beheer/needs/thesaurusgroup/add/",
-        {"name": "Opvolging", "terms": "bedrijfsopvolging, overname, overdracht", "is_active": "on"},
+        {
+            "name": "Opvolging",
+            "terms": "bedrijfsopvolging, overname, overdracht",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     group = ThesaurusGroup.objects.get(name="Opvolging")
