@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from kennisnetwerk.accounts.models import Membership, RegionRole
 from kennisnetwerk.accounts.tests.factories import OrganisationFactory, RegionFactory
-from kennisnetwerk.learning.models import Lesson, Registration, SessionAgreement
+from kennisnetwerk.learning.models import Lesson, Registration, Session, SessionAgreement
 
 from .test_two_factor import TOTP_SECRET, current_totp_code, submit_code
 
@@ -139,7 +139,14 @@ def test_apply_accept_register_report_and_find_the_lesson(
     assert Registration.objects.get().status == "aangemeld"
     other.context.close()
 
-    # 5. The organiser writes the report with a lesson and an agreement.
+    # 5. Once the session has begun, the organiser writes the report with a lesson and an
+    # agreement (before the start the page offers no report).
+    page.goto(session_url)
+    expect(page.get_by_role("link", name="Verslag schrijven")).to_have_count(0)
+    begun = timezone.now().replace(microsecond=0) - dt.timedelta(hours=1)
+    Session.objects.filter(pk=Registration.objects.get().session_id).update(
+        starts_at=begun, ends_at=begun + dt.timedelta(hours=3)
+    )
     page.goto(session_url)
     page.get_by_role("link", name="Verslag schrijven").click()
     page.get_by_label("Verslag", exact=True).fill("We bespraken hoe werkgevers samen opleiden.")

@@ -33,6 +33,8 @@ PUBLIC = {
     "ecosystem:export_xlsx",
     "ecosystem:export_csv",
     "ecosystem:export_graph",
+    "ecosystem:export_graphml",
+    "ecosystem:export_gexf",
     "ecosystem:import_sample",
     "outreach:subscribe",
     "outreach:subscribed",
