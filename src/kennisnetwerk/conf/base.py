@@ -198,8 +198,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = config("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 
 
 # --- Web server (``kennisnetwerk serve`` runs gunicorn) ---------------------------------------
 # Worker processes and threads per process (gthread): a thread waits on the database or a
-# polling client while the others answer.
-WEB_CONCURRENCY = config("WEB_CONCURRENCY", 2)
+# polling client while the others answer. One process by default: the log-in rate limits live in
+# the cache, which is per process unless CACHE_BACKEND is shared (docs/operations/scaling.md).
+WEB_CONCURRENCY = config("WEB_CONCURRENCY", 1)
 WEB_THREADS = config("WEB_THREADS", 8)
 WEB_TIMEOUT = config("WEB_TIMEOUT", 60)  # seconds before a stuck worker is restarted
 WEB_GRACEFUL_TIMEOUT = config("WEB_GRACEFUL_TIMEOUT", 10)  # seconds to finish requests on stop

@@ -138,6 +138,11 @@ class Command(BaseCommand):
                     f"gunicorn: {options['bind'][0]}, {options['workers']} processen × "
                     f"{options['threads']} threads (WEB_CONCURRENCY, WEB_THREADS)."
                 )
+                if options["workers"] > 1 and "locmem" in settings.CACHES["default"]["BACKEND"]:
+                    self.stderr.write(
+                        "Let op: elk proces heeft een eigen cache (LocMemCache), dus ook eigen "
+                        "tellers voor inlogpogingen; zet CACHE_BACKEND op een gedeelde cache."
+                    )
                 self.stdout.flush()
                 # The worker processes open their own database connections.
                 connections.close_all()
