@@ -36,6 +36,7 @@ run: venv assets
 	$(BIN)/kennisnetwerk load_reference_data
 	$(BIN)/kennisnetwerk load_demo_data
 	$(BIN)/kennisnetwerk rebuild_search_index
+	@echo "Start gunicorn (productie-WSGI-server) op http://$(HOST):$(PORT) met de worker voor achtergrondtaken en de planner"
 	$(BIN)/kennisnetwerk serve $(HOST):$(PORT)
 
 # Chromium for the browser journeys comes from the system package manager.

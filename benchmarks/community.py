@@ -329,6 +329,7 @@ def _poll_summary(results: list, elapsed: float) -> dict:
 
 
 def _live(config: common.BenchConfig) -> dict:
+    from django.conf import settings
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
@@ -433,7 +434,8 @@ def _live(config: common.BenchConfig) -> dict:
     live_summary = _poll_summary(live, live_elapsed)
     base_summary = _poll_summary(baseline, baseline_elapsed)
     return {
-        "server": "kennisnetwerk serve 127.0.0.1 --noreload (Django's threaded runserver, "
+        "server": "kennisnetwerk serve 127.0.0.1 --noreload (gunicorn, "
+        f"{settings.WEB_CONCURRENCY} process(es) × {settings.WEB_THREADS} threads (gthread), "
         "with the task worker and the schedule beside it)",
         "participants": participants,
         "seconds": seconds,

@@ -114,11 +114,22 @@ def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_pa
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:  # noqa: S310
                     assert response.status == 200
                     body = response.read().decode()
+                    server_header = response.headers["Server"]
                     break
             except OSError:
                 time.sleep(0.3)
         assert body is not None, "the server did not answer"
         assert '<html lang="nl"' in body
+        # A production WSGI server answers, not Django's development server.
+        assert server_header.startswith("gunicorn"), server_header
+
+        # The page's style sheets and scripts load (whitenoise, DEBUG on as in `make run`).
+        assets = re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', body)
+        assert any(asset.endswith(".css") for asset in assets), body
+        for asset in assets:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{asset}", timeout=10) as response:  # noqa: S310
+                assert response.status == 200, asset
+                assert response.read(), asset
 
         # A background job queued now is picked up by the worker that `serve` started.
         _run(
@@ -137,7 +148,11 @@ def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_pa
         deadline = time.monotonic() + 30
         status = None
         while time.monotonic() < deadline:
-            status = db.execute("SELECT status FROM django_tasks_database_dbtaskresult").fetchone()
+            # The demo data queued jobs of its own; this one is the erasure.
+            status = db.execute(
+                "SELECT status FROM django_tasks_database_dbtaskresult"
+                " WHERE task_path = 'kennisnetwerk.accounts.tasks.erase_personal_data'"
+            ).fetchone()
             if status and status[0] == "SUCCESSFUL":
                 break
             time.sleep(0.3)
@@ -192,3 +207,15 @@ def test_fresh_installation_serves_the_platform_with_demo_data(fresh_env, tmp_pa
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
+    output = server.stdout.read()
+    assert "gunicorn" in output
+    # The worker and the schedule stopped with the server.
+    helpers = [
+        int(pid) for pid in re.findall(r"(?:db_worker|run_schedule): gestart \(pid (\d+)\)", output)
+    ]
+    assert len(helpers) == 2, output
+    for pid in helpers:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    # The access log goes to stdout.
+    assert '"GET / HTTP/1.1" 200' in output, output

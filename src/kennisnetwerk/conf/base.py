@@ -196,6 +196,15 @@ MEDIA_ROOT = Path(config("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = config("DATA_UPLOAD_MAX_MEMORY_SIZE", 10 * 1024 * 1024)
 
+# --- Web server (``kennisnetwerk serve`` runs gunicorn) ---------------------------------------
+# Worker processes and threads per process (gthread): a thread waits on the database or a
+# polling client while the others answer. One process by default: the log-in rate limits live in
+# the cache, which is per process unless CACHE_BACKEND is shared (docs/operations/scaling.md).
+WEB_CONCURRENCY = config("WEB_CONCURRENCY", 1)
+WEB_THREADS = config("WEB_THREADS", 8)
+WEB_TIMEOUT = config("WEB_TIMEOUT", 60)  # seconds before a stuck worker is restarted
+WEB_GRACEFUL_TIMEOUT = config("WEB_GRACEFUL_TIMEOUT", 10)  # seconds to finish requests on stop
+
 # --- Digests (outreach) ---------------------------------------------------------------------
 DIGEST_MAX_ITEMS = config("DIGEST_MAX_ITEMS", 8)  # the contact budget: items per digest
 DIGEST_SEND_RATE = config("DIGEST_SEND_RATE", 0)  # mails per second at most; 0 = unlimited
