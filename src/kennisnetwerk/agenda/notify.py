@@ -8,10 +8,11 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.accounts.models import Membership
+from kennisnetwerk.core.formatting import format_date
 from kennisnetwerk.notifications.services import notification_emit
 
 from .models import Action
@@ -39,9 +40,9 @@ def action_assigned_notify(*, action: Action, actor: Any) -> None:
         }
         body = action.description[:500]
         if action.deadline:
-            body = _("Deadline: %(date)s") % {
-                "date": formats.date_format(action.deadline, "j F Y")
-            } + ("\n\n" + body if body else "")
+            body = _("Deadline: %(date)s") % {"date": format_date(action.deadline, "long")} + (
+                "\n\n" + body if body else ""
+            )
     notification_emit(
         kind="agenda.action_assigned",
         recipients=_owner_member_ids(action),

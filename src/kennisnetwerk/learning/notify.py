@@ -8,10 +8,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kennisnetwerk.core.formatting import format_datetime
 from kennisnetwerk.notifications.selectors import follower_ids
 from kennisnetwerk.notifications.services import notification_emit
 
@@ -81,12 +81,7 @@ def session_created_notify(*, session: Session, actor) -> None:
                 % {"programme": programme.title, "title": session.title}
             )
         ),
-        body=_nl(
-            lambda: (
-                _("On %(date)s.")
-                % {"date": date_format(timezone.localtime(session.starts_at), "j F Y, H:i")}
-            )
-        ),
+        body=_nl(lambda: _("On %(date)s.") % {"date": format_datetime(session.starts_at, "long")}),
         url=reverse("learning:session", args=[session.pk]),
         target=programme,
     )

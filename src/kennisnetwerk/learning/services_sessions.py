@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kennisnetwerk.core.audit import audit_log, diff, snapshot
+from kennisnetwerk.core.formatting import format_datetime
 from kennisnetwerk.core.models import AuditAction
 from kennisnetwerk.ecosystem.models import Organisation, Theme
 
@@ -425,7 +425,7 @@ def not_started_refusal(session: Session, now: dt.datetime | None = None) -> str
         return _(
             "The session has not started yet. Attendance and the report can be entered from "
             "the start of the session (%(start)s)."
-        ) % {"start": date_format(timezone.localtime(session.starts_at), "j F Y, H:i")}
+        ) % {"start": format_datetime(session.starts_at, "long")}
     return ""
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kennisnetwerk.core.mail import render_plain, render_subject
 from kennisnetwerk.notifications.services import mail_queue, notification_emit
 
 from .links import answer_url
@@ -72,9 +73,7 @@ def need_question_notify(*, need: Need) -> None:
             "network_name": settings.NETWORK_NAME,
         }
         with translation.override(settings.LANGUAGE_CODE):
-            subject = " ".join(
-                render_to_string("needs/email/confirmation_subject.txt", context).split()
-            )
-            text = render_to_string("needs/email/confirmation.txt", context)
+            subject = render_subject("needs/email/confirmation_subject.txt", context)
+            text = render_plain("needs/email/confirmation.txt", context)
             html = render_to_string("needs/email/confirmation.html", context)
         mail_queue(to=need.contact_email, subject=subject, text=text, html=html)

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
+from kennisnetwerk.core.mail import render_plain, render_subject
+
 from .links import absolute, unsubscribe_url
 from .registry import get_kind
 
@@ -41,7 +43,7 @@ def _render(template: str, context: dict) -> tuple[str, str]:
             "preferences_url": absolute(reverse("notifications:preferences")),
             **context,
         }
-        text = render_to_string(f"notifications/email/{template}.txt", context)
+        text = render_plain(f"notifications/email/{template}.txt", context)
         html = render_to_string(f"notifications/email/{template}.html", context)
     return text, html
 
@@ -109,7 +111,7 @@ def summary_mail(*, user: dict, channel: str, notifications: list) -> MailRow:
     }
     text, html = _render("summary", context)
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("notifications/email/summary_subject.txt", context)
+        subject = render_subject("notifications/email/summary_subject.txt", context)
     return (
         user["pk"],
         user["email"],

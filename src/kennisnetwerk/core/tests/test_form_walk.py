@@ -50,6 +50,13 @@ def roles(reference_data):
     Session.objects.filter(programme=programme).update(organiser=core_team)
     participant = make_member(party, email="deelnemer@voorbeeld.example")
     add_member(programme, participant)
+    # The participant wrote the sample post of the programme's topic, so its edit page is
+    # walked by its author.
+    from kennisnetwerk.community.models import Post
+
+    Post.objects.filter(thread__programme=programme, author__isnull=True).update(
+        author=participant
+    )
     entrepreneur = UserFactory(email="ondernemer@voorbeeld.example")
     EntrepreneurProfile.objects.create(user=entrepreneur, company_name="Bakkerij De Molen")
     people = {

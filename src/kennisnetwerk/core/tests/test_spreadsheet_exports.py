@@ -18,7 +18,8 @@ from kennisnetwerk.accounts.tests.factories import (
     RegionFactory,
     make_facilitator,
 )
-from kennisnetwerk.core.tests.test_url_access import _params, _patterns
+from kennisnetwerk.core.tests.url_walk import params as _params
+from kennisnetwerk.core.tests.url_walk import patterns as _patterns
 
 pytestmark = pytest.mark.django_db
 

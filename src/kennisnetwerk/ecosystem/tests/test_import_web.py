@@ -142,7 +142,9 @@ def test_coordinator_uploads_checks_and_imports(client, region, oss, coordinator
     assert "<td>1</td>" in page  # one new initiative
     assert f"/atlas/?regio={region.slug}" in page
     assert f"/atlas/matrix/?regio={region.slug}" in page
-    assert "hx-trigger" not in page and "<progress" not in page  # done: no more polling
+    assert (
+        'hx-trigger="every 1s"' not in page
+    )  # the job page stops polling and "<progress" not in page  # done: no more polling
 
     # The same file again: nothing to import.
     page = client.get(upload(client, region, data)["Location"]).content.decode()
@@ -497,7 +499,7 @@ def test_a_job_whose_upload_expired_says_so_and_saves_nothing(
     assert nl("The import failed") in page
     assert nl("The uploaded file is no longer available; please upload it again.") in page
     assert f'href="/atlas/importeren/{region.slug}/"' in page
-    assert "hx-trigger" not in page
+    assert 'hx-trigger="every 1s"' not in page  # the job page stops polling
     assert not list(staging.iterdir())
 
 

@@ -11,10 +11,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kennisnetwerk.core.formatting import format_datetime
 from kennisnetwerk.geo.models import Region
 from kennisnetwerk.outreach.delivery import (
     outbox_claims_pending,
@@ -105,6 +105,6 @@ class Command(BaseCommand):
                 % {
                     "count": pending.count,
                     "worker": pending.worker,
-                    "time": date_format(timezone.localtime(pending.retry_from), "DATETIME_FORMAT"),
+                    "time": format_datetime(pending.retry_from, "long"),
                 }
             )
