@@ -54,9 +54,7 @@ def roles(reference_data):
     # walked by its author.
     from kennisnetwerk.community.models import Post
 
-    Post.objects.filter(thread__programme=programme, author__isnull=True).update(
-        author=participant
-    )
+    Post.objects.filter(thread__programme=programme, author__isnull=True).update(author=participant)
     entrepreneur = UserFactory(email="ondernemer@voorbeeld.example")
     EntrepreneurProfile.objects.create(user=entrepreneur, company_name="Bakkerij De Molen")
     people = {
