@@ -323,6 +323,7 @@ def facilitator_set(*, user: User, is_facilitator: bool, actor: Any) -> User:
     return user
 
 
+@transaction.atomic
 def personal_data_erase(*, request: ErasureRequest) -> None:
     """Carry out an erasure request: remove every piece of personal data of the person.
     The audit log keeps what happened, under an anonymous label."""

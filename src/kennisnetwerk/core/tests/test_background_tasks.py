@@ -29,6 +29,6 @@ def test_erasure_is_queued_and_carried_out_by_the_worker(database_queue, referen
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
 
     queued.refresh_from_db()
-    assert queued.status == "SUCCESSFUL"
+    assert queued.status == "SUCCESSFUL", queued.traceback
     assert User.objects.get(pk=user.pk).email == f"verwijderd-{user.pk}@invalid"
     assert ErasureRequest.objects.get(pk=request.pk).status == "done"
